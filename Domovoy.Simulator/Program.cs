@@ -1,0 +1,1 @@
+Console.WriteLine("Domovoy.Simulator: not implemented yet");
