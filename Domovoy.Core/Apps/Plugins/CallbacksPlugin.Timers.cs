@@ -1,0 +1,75 @@
+using System.Globalization;
+using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Scheduling;
+
+namespace Domovoy.Core.Apps.Plugins;
+
+internal sealed partial class CallbacksPlugin
+{
+    public CallbackId RunIn(TimeSpan delay, Func<CancellationToken, Task> callback, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        var due = _runtime.Time.GetUtcNow() + delay;
+        return Schedule(name, $"in {delay}", due, _ => null, callback, oneShot: true);
+    }
+
+    public CallbackId RunAt(DateTimeOffset time, Func<CancellationToken, Task> callback, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var now = _runtime.Time.GetUtcNow();
+        if (time < now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time,
+                $"RunAt({time.ToString("O", CultureInfo.InvariantCulture)}) is in the past (now is {now.ToString("O", CultureInfo.InvariantCulture)}). Use RunIn or a future time.");
+        }
+
+        return Schedule(name, $"at {time:O}", time, _ => null, callback, oneShot: true);
+    }
+
+    public CallbackId RunEvery(TimeSpan interval, Func<CancellationToken, Task> callback, DateTimeOffset? start = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, "RunEvery needs a positive interval.");
+        }
+
+        var first = start ?? _runtime.Time.GetUtcNow() + interval;
+        return Schedule(name, $"every {interval}", first, after => NextOccurrence(first, interval, after), callback, oneShot: false);
+    }
+
+    /// <summary>The first of <c>first + k·interval</c> strictly after <paramref name="after"/>.</summary>
+    internal static DateTimeOffset NextOccurrence(DateTimeOffset first, TimeSpan interval, DateTimeOffset after)
+    {
+        if (after < first)
+        {
+            return first;
+        }
+
+        var periods = ((after - first).Ticks / interval.Ticks) + 1;
+        return first + TimeSpan.FromTicks(periods * interval.Ticks);
+    }
+
+    /// <summary>Registers a timer that posts <paramref name="callback"/> to the app's queue at each due time of a rule.</summary>
+    internal CallbackId Schedule(string? name, string description, DateTimeOffset firstDue, Func<DateTimeOffset, DateTimeOffset?> nextAfter, Func<CancellationToken, Task> callback, bool oneShot)
+    {
+        var registration = _runtime.Register(CallbackKind.Scheduler, name, description, reg =>
+            new ScheduledTimer(
+                _runtime.Time,
+                firstDue,
+                nextAfter,
+                onDue: _ => _runtime.Post(reg, async ct =>
+                {
+                    if (oneShot)
+                    {
+                        reg.Deactivate();
+                    }
+
+                    await callback(ct).ConfigureAwait(false);
+                }),
+                onNextChanged: next => reg.NextRun = next));
+        return registration.Id;
+    }
+}

@@ -1,0 +1,33 @@
+using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Runtime;
+
+namespace Domovoy.Core.Apps.Plugins;
+
+/// <summary>The Meta plugin of one app.</summary>
+internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, string className, string pluginName, AppConfigBase config) : IMetaPlugin
+{
+    public string AppName => runtime.AppName;
+
+    public string ClassName => className;
+
+    public string PluginName => pluginName;
+
+    public AppStatus Status => runtime.Status;
+
+    public AppConfigBase Config => config;
+
+    public TimeZoneInfo TimeZone => runtime.TimeZone;
+
+    public CancellationToken AppStopping => runtime.Stopping;
+
+    public Task RestartAppAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        engine.RequestRestart(runtime.AppName);
+        return Task.CompletedTask;
+    }
+
+    public EngineStats GetEngineStats() => engine.GetStats();
+
+    public IReadOnlyList<CallbackInfo> GetCallbacks() => runtime.Callbacks.Snapshot();
+}

@@ -1,0 +1,193 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Domovoy.Core.Apps.Runtime;
+
+/// <summary>
+/// One app's callback queue. Callbacks run one at a time, in order, so an app never sees two of its callbacks at once;
+/// different apps have different dispatchers and run in parallel.
+/// </summary>
+/// <remarks>
+/// Overflow policy: the queue is bounded (<see cref="DomovoyOptions.AppQueueCapacity"/>). When it is full the newest
+/// callback is dropped, counted in <see cref="Dropped"/> and logged as an error (the first drop and every 100th after).
+/// A warning is logged when the queue passes 90% of its capacity. Nothing is dropped silently.
+/// </remarks>
+internal sealed class AppDispatcher : IAsyncDisposable
+{
+    private readonly Channel<WorkItem> _queue;
+    private readonly string _appName;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly int _capacity;
+    private readonly TimeSpan _slowThreshold;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private readonly ITimer _watchdog;
+    private int _length;
+    private long _dropped;
+    private long _processed;
+    private bool _highWaterWarned;
+    private long _runningSince;
+    private string? _runningName;
+    private bool _slowLogged;
+
+    public AppDispatcher(string appName, ILogger logger, TimeProvider time, int capacity, TimeSpan slowThreshold)
+    {
+        _appName = appName;
+        _logger = logger;
+        _time = time;
+        _capacity = capacity;
+        _slowThreshold = slowThreshold;
+        _queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+        var period = slowThreshold < TimeSpan.FromSeconds(4) ? slowThreshold / 4 : TimeSpan.FromSeconds(1);
+        _watchdog = time.CreateTimer(_ => CheckSlow(), null, period, period);
+    }
+
+    /// <summary>Cancelled when the app stops; handed to every callback.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public int Length => Volatile.Read(ref _length);
+
+    public int Capacity => _capacity;
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public long Processed => Interlocked.Read(ref _processed);
+
+    /// <summary>Queues a callback of <paramref name="registration"/>. It is skipped if the registration is cancelled before it runs.</summary>
+    public bool Post(CallbackRegistration registration, Func<CancellationToken, Task> work)
+    {
+        if (!registration.IsActive)
+        {
+            return false;
+        }
+
+        return PostUnchecked(registration, work);
+    }
+
+    /// <summary>Queues a callback even if its registration is already inactive (one-shot listeners deactivate first).</summary>
+    public bool PostUnchecked(CallbackRegistration registration, Func<CancellationToken, Task> work)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, !registration.IsActive)))
+        {
+            var dropped = Interlocked.Increment(ref _dropped);
+            if (dropped == 1 || dropped % 100 == 0)
+            {
+                _logger.LogError(
+                    "App {App}: callback queue full ({Capacity}); dropped callback {Callback} ({Dropped} dropped so far). The app's callbacks are too slow for its event rate.",
+                    _appName, _capacity, registration.Name, dropped);
+            }
+
+            return false;
+        }
+
+        var length = Interlocked.Increment(ref _length);
+        if (length >= _capacity * 9 / 10 && !_highWaterWarned)
+        {
+            _highWaterWarned = true;
+            _logger.LogWarning("App {App}: callback queue is {Length}/{Capacity} (over 90%).", _appName, length, _capacity);
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops accepting work, cancels the running callback's token and waits for the loop to end.</summary>
+    public async Task StopAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _watchdog.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            var length = Interlocked.Decrement(ref _length);
+            if (length < _capacity * 7 / 10)
+            {
+                _highWaterWarned = false;
+            }
+
+            if (_stopping.IsCancellationRequested)
+            {
+                continue;
+            }
+
+            if (!item.Registration.IsActive && !item.Unchecked)
+            {
+                continue;
+            }
+
+            await InvokeAsync(item).ConfigureAwait(false);
+            Interlocked.Increment(ref _processed);
+        }
+    }
+
+    private async Task InvokeAsync(WorkItem item)
+    {
+        var registration = item.Registration;
+        registration.RecordCall(_time.GetUtcNow());
+        Volatile.Write(ref _runningName, registration.Name);
+        _slowLogged = false;
+        Interlocked.Exchange(ref _runningSince, _time.GetTimestamp());
+        try
+        {
+            await item.Work(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The app is stopping; a cancelled callback is expected then.
+        }
+        catch (Exception ex)
+        {
+            registration.RecordError(_time.GetUtcNow(), ex);
+            _logger.LogError(ex, "App {App}: callback {Callback} threw {ExceptionType}: {Message}", _appName, registration.Name, ex.GetType().Name, ex.Message);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _runningSince, 0);
+            if (_slowLogged)
+            {
+                _logger.LogInformation("App {App}: slow callback {Callback} finished.", _appName, registration.Name);
+            }
+        }
+    }
+
+    private void CheckSlow()
+    {
+        var since = Interlocked.Read(ref _runningSince);
+        if (since == 0 || _slowLogged)
+        {
+            return;
+        }
+
+        var elapsed = _time.GetElapsedTime(since);
+        if (elapsed >= _slowThreshold)
+        {
+            _slowLogged = true;
+            _logger.LogWarning(
+                "App {App}: callback {Callback} has been running for {Elapsed:F1} s (slow-callback threshold {Threshold} s); the app's other callbacks wait behind it, other apps are unaffected.",
+                _appName, Volatile.Read(ref _runningName), elapsed.TotalSeconds, _slowThreshold.TotalSeconds);
+        }
+    }
+
+    private readonly record struct WorkItem(CallbackRegistration Registration, Func<CancellationToken, Task> Work, bool Unchecked);
+}

@@ -1,0 +1,19 @@
+using Domovoy.Abstractions;
+
+namespace Domovoy.Core.Apps.Runtime;
+
+/// <summary>
+/// The engine's view of Home Assistant's state cache and event stream (implemented by the Home Assistant integration).
+/// Handlers are invoked on the client's dispatch thread and must only queue work, never block.
+/// </summary>
+internal interface IHassEventSource
+{
+    /// <summary>The cached state, or null when the entity does not exist.</summary>
+    EntityState? GetState(string entityId);
+
+    /// <summary>Every change of one entity (state or attributes), after the cache applied it.</summary>
+    IDisposable SubscribeEntity(string entityId, Action<EntityState?, EntityState?> onChange);
+
+    /// <summary>Every event of the given types (<c>*</c> for all).</summary>
+    IDisposable SubscribeEvents(IReadOnlyCollection<string> eventTypes, Action<HassEvent> onEvent);
+}

@@ -1,0 +1,29 @@
+namespace Domovoy.Core;
+
+/// <summary>Engine settings (from the host's config.yml).</summary>
+public sealed class DomovoyOptions
+{
+    /// <summary>The folder with one subfolder per plugin.</summary>
+    public string PluginsPath { get; set; } = "plugins";
+
+    /// <summary>The folder for per-version shadow copies; default <c>&lt;plugins&gt;/../.domovoy/shadow</c>.</summary>
+    public string? ShadowPath { get; set; }
+
+    /// <summary>The time zone apps see.</summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Quiet time after the last file event of a plugin before it is reloaded.</summary>
+    public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long <c>FinalizeAsync</c> may take before the host logs a warning and moves on.</summary>
+    public TimeSpan FinalizeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A callback running longer than this is logged as slow.</summary>
+    public TimeSpan SlowCallbackThreshold { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Capacity of each app's callback queue.</summary>
+    public int AppQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>How many GC rounds the unload check runs before it declares a plugin version leaked.</summary>
+    public int UnloadCheckRounds { get; set; } = 10;
+}
