@@ -18,6 +18,9 @@ public sealed class DomovoyOptions
     /// <summary>How long <c>FinalizeAsync</c> may take before the host logs a warning and moves on.</summary>
     public TimeSpan FinalizeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long <c>InitializeAsync</c> may take before the app is marked failed.</summary>
+    public TimeSpan InitializeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A callback running longer than this is logged as slow.</summary>
     public TimeSpan SlowCallbackThreshold { get; set; } = TimeSpan.FromSeconds(10);
 

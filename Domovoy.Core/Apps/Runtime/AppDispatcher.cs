@@ -78,7 +78,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
             return false;
         }
 
-        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, !registration.IsActive)))
+        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, !registration.IsActive, null)))
         {
             var dropped = Interlocked.Increment(ref _dropped);
             if (dropped == 1 || dropped % 100 == 0)
@@ -99,6 +99,25 @@ internal sealed class AppDispatcher : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the queue like a callback and returns its outcome (exceptions propagate instead
+    /// of being logged). Used for InitializeAsync, so callbacks registered during it run only after it returns.
+    /// </summary>
+    public Task RunAsync(CallbackRegistration registration, Func<CancellationToken, Task> work)
+    {
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, true, completion)))
+        {
+            completion.SetException(new InvalidOperationException($"App {_appName}: the callback queue is stopped or full."));
+        }
+        else
+        {
+            Interlocked.Increment(ref _length);
+        }
+
+        return completion.Task;
     }
 
     /// <summary>Stops accepting work, cancels the running callback's token and waits for the loop to end.</summary>
@@ -128,6 +147,13 @@ internal sealed class AppDispatcher : IAsyncDisposable
 
             if (_stopping.IsCancellationRequested)
             {
+                item.Completion?.TrySetCanceled(_stopping.Token);
+                continue;
+            }
+
+            if (item.Completion is not null)
+            {
+                await RunForResultAsync(item).ConfigureAwait(false);
                 continue;
             }
 
@@ -138,6 +164,26 @@ internal sealed class AppDispatcher : IAsyncDisposable
 
             await InvokeAsync(item).ConfigureAwait(false);
             Interlocked.Increment(ref _processed);
+        }
+    }
+
+    private async Task RunForResultAsync(WorkItem item)
+    {
+        Volatile.Write(ref _runningName, item.Registration.Name);
+        _slowLogged = false;
+        Interlocked.Exchange(ref _runningSince, _time.GetTimestamp());
+        try
+        {
+            await item.Work(_stopping.Token).ConfigureAwait(false);
+            item.Completion!.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            item.Completion!.TrySetException(ex);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _runningSince, 0);
         }
     }
 
@@ -189,5 +235,5 @@ internal sealed class AppDispatcher : IAsyncDisposable
         }
     }
 
-    private readonly record struct WorkItem(CallbackRegistration Registration, Func<CancellationToken, Task> Work, bool Unchecked);
+    private readonly record struct WorkItem(CallbackRegistration Registration, Func<CancellationToken, Task> Work, bool Unchecked, TaskCompletionSource? Completion);
 }

@@ -1,0 +1,37 @@
+using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Engine;
+using Domovoy.Core.Apps.Registration;
+using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Plugins;
+using Domovoy.Core.Plugins.Loading;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Domovoy.Core.Hosting;
+
+/// <summary>Registers the Domovoy engine (app engine, plugin loading and hot reload) in a host.</summary>
+public static class DomovoyServiceCollectionExtensions
+{
+    /// <summary>Adds the app engine and the plugin manager (a hosted service watching the plugins folder).</summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Sets the engine options.</param>
+    /// <returns>The same services.</returns>
+    public static IServiceCollection AddDomovoyEngine(this IServiceCollection services, Action<DomovoyOptions> configure)
+    {
+        services.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IValidateOptions<AppConfigBase>, AppConfigValidator>();
+        services.TryAddSingleton<PluginVersionLoader>();
+        services.TryAddSingleton(sp => new AppEngine(
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOptions<DomovoyOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHassEventSource>(),
+            sp.GetService<IHassPluginFactory>()));
+        services.TryAddSingleton<PluginManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<PluginManager>());
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Domovoy.Core.Plugins.Loading;
+
+/// <summary>A plugin version could not be loaded; the message is the reason shown in <c>Failed to reload plugin X: reason</c>.</summary>
+internal sealed class PluginLoadException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Domovoy.Host.Configuration;
+
+/// <summary>
+/// Reads config.yml. Every error names the file, the key and its line, and the expected form; unknown keys are errors
+/// too, so a typo never silently falls back to a default. Relative paths resolve against the config file's folder.
+/// </summary>
+internal static class HostConfigLoader
+{
+    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "hass"];
+    private static readonly string[] HassKeys = ["url", "token", "token_env", "token_file"];
+
+    public static HostConfig Load(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new HostConfigException($"Config file '{fullPath}' does not exist. Pass an existing file with --config <config.yml> (see samples/config.yml).");
+        }
+
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            using var reader = new StreamReader(fullPath);
+            stream.Load(reader);
+            root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode as YamlMappingNode
+                ?? throw new HostConfigException($"{fullPath}: the document must be a mapping of keys (plugins:, timezone:, …), not a list or a scalar.");
+        }
+        catch (YamlException ex)
+        {
+            throw new HostConfigException($"{fullPath} line {ex.Start.Line}, column {ex.Start.Column}: malformed YAML: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var file = new ConfigFile(fullPath, root);
+        file.RejectUnknown(root, TopLevelKeys, string.Empty);
+
+        var pluginsText = file.Scalar(root, "plugins", "plugins", required: true, "a folder path, e.g. 'plugins: ./plugins'")!;
+        var config = new HostConfig
+        {
+            PluginsPath = Path.GetFullPath(Path.Combine(directory, pluginsText)),
+            TimeZone = file.Parse(root, "timezone", "timezone", "an IANA time zone id such as 'Europe/Berlin'", TimeZoneInfo.FindSystemTimeZoneById) ?? TimeZoneInfo.Utc,
+            LogLevel = file.ParseValue(root, "log_level", "log_level", "one of trace, debug, information, warning, error", ParseLogLevel) ?? LogLevel.Information,
+            ReloadDebounce = TimeSpan.FromMilliseconds(file.ParseValue(root, "reload_debounce_ms", "reload_debounce_ms", "a whole number of milliseconds between 0 and 60000, e.g. 300", t => ParseRange(t, 0, 60_000)) ?? 300),
+            FinalizeTimeout = TimeSpan.FromSeconds(file.ParseValue(root, "finalize_timeout_s", "finalize_timeout_s", "a whole number of seconds between 1 and 600, e.g. 10", t => ParseRange(t, 1, 600)) ?? 10),
+        };
+
+        if (root.Children.TryGetValue(new YamlScalarNode("hass"), out var hassNode) && hassNode is not YamlScalarNode { Value: null or "" })
+        {
+            if (hassNode is not YamlMappingNode hass)
+            {
+                throw new HostConfigException($"{fullPath} line {hassNode.Start.Line}: key 'hass' must be a mapping with 'url' and 'token' (or 'token_env' / 'token_file').");
+            }
+
+            file.RejectUnknown(hass, HassKeys, "hass.");
+            var url = file.Parse(hass, "url", "hass.url", "a URL such as 'ws://homeassistant.local:8123' or 'https://ha.example.com'", ParseHassUrl);
+            if (url is not null)
+            {
+                config = config with { HassUrl = url, HassToken = ReadToken(file, hass, directory) };
+            }
+        }
+
+        return config;
+    }
+
+    private static string ReadToken(ConfigFile file, YamlMappingNode hass, string directory)
+    {
+        var literal = file.Scalar(hass, "token", "hass.token", required: false, "the long-lived access token");
+        var envName = file.Scalar(hass, "token_env", "hass.token_env", required: false, "the name of an environment variable holding the token");
+        var tokenFile = file.Scalar(hass, "token_file", "hass.token_file", required: false, "a path to a file holding the token");
+        var given = new[] { literal, envName, tokenFile }.Count(v => !string.IsNullOrEmpty(v));
+        if (given != 1)
+        {
+            throw new HostConfigException($"{file.Path}: with 'hass.url' set, give exactly one of 'hass.token', 'hass.token_env' (recommended) or 'hass.token_file'.");
+        }
+
+        if (!string.IsNullOrEmpty(envName))
+        {
+            return Environment.GetEnvironmentVariable(envName) is { Length: > 0 } value
+                ? value
+                : throw new HostConfigException($"{file.Path}: 'hass.token_env' names environment variable '{envName}', which is not set. Export it with a long-lived access token.");
+        }
+
+        if (!string.IsNullOrEmpty(tokenFile))
+        {
+            var tokenPath = Path.GetFullPath(Path.Combine(directory, tokenFile));
+            return File.Exists(tokenPath)
+                ? File.ReadAllText(tokenPath).Trim()
+                : throw new HostConfigException($"{file.Path}: 'hass.token_file' points to '{tokenPath}', which does not exist.");
+        }
+
+        return literal!;
+    }
+
+    private static LogLevel ParseLogLevel(string text) => text.ToLowerInvariant() switch
+    {
+        "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "information" or "info" => LogLevel.Information,
+        "warning" or "warn" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        "critical" => LogLevel.Critical,
+        _ => throw new FormatException(),
+    };
+
+    private static int ParseRange(string text, int min, int max)
+    {
+        var value = int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+        return value < min || value > max ? throw new FormatException() : value;
+    }
+
+    private static Uri ParseHassUrl(string text)
+    {
+        var uri = new Uri(text, UriKind.Absolute);
+        return uri.Scheme is "ws" or "wss" or "http" or "https" ? uri : throw new FormatException();
+    }
+
+    private sealed record ConfigFile(string Path, YamlMappingNode Root)
+    {
+        public void RejectUnknown(YamlMappingNode node, string[] known, string prefix)
+        {
+            foreach (var key in node.Children.Keys)
+            {
+                var name = (key as YamlScalarNode)?.Value ?? key.ToString();
+                if (!known.Contains(name, StringComparer.Ordinal))
+                {
+                    throw new HostConfigException($"{Path} line {key.Start.Line}: unknown key '{prefix}{name}'. Known keys: {string.Join(", ", known.Select(k => prefix + k))}.");
+                }
+            }
+        }
+
+        public string? Scalar(YamlMappingNode node, string key, string displayKey, bool required, string expected)
+        {
+            if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value))
+            {
+                return required ? throw new HostConfigException($"{Path}: required key '{displayKey}' is missing; expected {expected}.") : null;
+            }
+
+            if (value is not YamlScalarNode scalar)
+            {
+                throw new HostConfigException($"{Path} line {value.Start.Line}: key '{displayKey}' must be a single value; expected {expected}.");
+            }
+
+            if (required && string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                throw new HostConfigException($"{Path} line {value.Start.Line}: key '{displayKey}' is empty; expected {expected}.");
+            }
+
+            return scalar.Value;
+        }
+
+        public T? Parse<T>(YamlMappingNode node, string key, string displayKey, string expected, Func<string, T> parse)
+            where T : class
+            => TryParse(node, key, displayKey, expected, parse, out var value) ? value : null;
+
+        public T? ParseValue<T>(YamlMappingNode node, string key, string displayKey, string expected, Func<string, T> parse)
+            where T : struct
+            => TryParse(node, key, displayKey, expected, parse, out var value) ? value : null;
+
+        private bool TryParse<T>(YamlMappingNode node, string key, string displayKey, string expected, Func<string, T> parse, out T value)
+        {
+            var text = Scalar(node, key, displayKey, required: false, expected);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                value = default!;
+                return false;
+            }
+
+            try
+            {
+                value = parse(text.Trim());
+                return true;
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException or TimeZoneNotFoundException or InvalidTimeZoneException or UriFormatException)
+            {
+                var line = node.Children[new YamlScalarNode(key)].Start.Line;
+                throw new HostConfigException($"{Path} line {line}: key '{displayKey}' has value '{text}', expected {expected}.");
+            }
+        }
+    }
+}
