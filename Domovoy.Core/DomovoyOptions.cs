@@ -15,6 +15,12 @@ public sealed class DomovoyOptions
     /// <summary>Quiet time after the last file event of a plugin before it is reloaded.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// How many times (one debounce apart) an incompletely written plugin folder is re-checked before the attempt is
+    /// reported as failed; the running version is kept either way.
+    /// </summary>
+    public int NotReadyRetries { get; set; } = 20;
+
     /// <summary>How long <c>FinalizeAsync</c> may take before the host logs a warning and moves on.</summary>
     public TimeSpan FinalizeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -15,8 +15,6 @@ namespace Domovoy.Core.Plugins;
 /// </summary>
 internal sealed class PluginManager : BackgroundService
 {
-    private const int MaxNotReadyRetries = 40;
-
     private readonly AppEngine _engine;
     private readonly PluginVersionLoader _loader;
     private readonly DomovoyOptions _options;
@@ -175,7 +173,7 @@ internal sealed class PluginManager : BackgroundService
                 ShadowCopier.TryDelete(shadowDirectory);
             }
 
-            if (++state.NotReadyCount <= MaxNotReadyRetries)
+            if (++state.NotReadyCount <= _options.NotReadyRetries)
             {
                 _logger.LogDebug("Plugin {Plugin} is not completely written yet ({Reason}); checking again shortly.", plugin, incomplete);
                 watcher.Touch(plugin);
@@ -218,7 +216,15 @@ internal sealed class PluginManager : BackgroundService
         }
         catch (PluginLoadException ex)
         {
-            ShadowCopier.TryDelete(shadowDirectory);
+            if (ex.UnloadedContext is { } context)
+            {
+                VerifyUnload(context, plugin, versionNumber, shadowDirectory);
+            }
+            else
+            {
+                ShadowCopier.TryDelete(shadowDirectory);
+            }
+
             Fail(plugin, state, versionNumber, ex.Message);
             return;
         }
@@ -227,7 +233,7 @@ internal sealed class PluginManager : BackgroundService
         {
             // Build-then-swap: a new version with a broken registration never replaces a working one.
             var reason = string.Join(" | ", version.Errors);
-            Unload(version, countLeak: false);
+            Unload(version);
             Fail(plugin, state, versionNumber, reason);
             return;
         }
@@ -249,7 +255,7 @@ internal sealed class PluginManager : BackgroundService
         if (old is not null)
         {
             _engine.CountReload(succeeded: true);
-            Unload(old, countLeak: true);
+            Unload(old);
         }
 
         _logger.LogInformation("Plugin {Plugin} version {Version} loaded with {Count} app(s)", plugin, version.Number, version.Registrations.Count);
@@ -277,7 +283,7 @@ internal sealed class PluginManager : BackgroundService
         }
 
         _engine.SetLoadedPlugins(LoadedPlugins.Count);
-        Unload(old, countLeak: true);
+        Unload(old);
         Raise(new PluginEvent(PluginEventKind.Removed, plugin, old.Number));
     }
 
@@ -292,29 +298,26 @@ internal sealed class PluginManager : BackgroundService
         Raise(new PluginEvent(PluginEventKind.LoadFailed, plugin, version ?? 0, reason));
     }
 
-    private void Unload(PluginVersion version, bool countLeak)
+    private void Unload(PluginVersion version) => VerifyUnload(version.Unload(), version.PluginName, version.Number, version.ShadowDirectory);
+
+    private void VerifyUnload(WeakReference context, string plugin, long number, string shadowDirectory)
     {
-        var weak = version.Unload();
         var check = Task.Run(async () =>
         {
-            var collected = await UnloadVerifier.WaitForCollectionAsync(weak, _options.UnloadCheckRounds, CancellationToken.None).ConfigureAwait(false);
-            ShadowCopier.TryDelete(version.ShadowDirectory);
+            var collected = await UnloadVerifier.WaitForCollectionAsync(context, _options.UnloadCheckRounds, CancellationToken.None).ConfigureAwait(false);
+            ShadowCopier.TryDelete(shadowDirectory);
             if (collected)
             {
-                _logger.LogDebug("Plugin {Plugin} version {Version} unloaded and collected.", version.PluginName, version.Number);
-                Raise(new PluginEvent(PluginEventKind.Collected, version.PluginName, version.Number));
+                _logger.LogDebug("Plugin {Plugin} version {Version} unloaded and collected.", plugin, number);
+                Raise(new PluginEvent(PluginEventKind.Collected, plugin, number));
                 return;
             }
 
-            if (countLeak)
-            {
-                _engine.CountLeakedVersion();
-            }
-
+            _engine.CountLeakedVersion();
             _logger.LogWarning(
                 "Plugin {Plugin} version {Version} was unloaded but its load context is still alive after {Rounds} GC rounds: something still references the plugin's code (a static event, timer, thread or cache). Each leaked version costs memory until the host restarts.",
-                version.PluginName, version.Number, _options.UnloadCheckRounds);
-            Raise(new PluginEvent(PluginEventKind.Leaked, version.PluginName, version.Number));
+                plugin, number, _options.UnloadCheckRounds);
+            Raise(new PluginEvent(PluginEventKind.Leaked, plugin, number));
         });
         lock (_unloadChecks)
         {

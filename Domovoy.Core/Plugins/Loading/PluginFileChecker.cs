@@ -44,7 +44,7 @@ internal static class PluginFileChecker
         }
         catch (BadImageFormatException ex)
         {
-            return $"not a valid PE image ({ex.Message})";
+            return $"an incomplete (truncated or still being written) or invalid PE image ({ex.Message})";
         }
         catch (IOException ex)
         {

@@ -54,16 +54,22 @@ internal sealed class PluginVersionLoader(IValidateOptions<AppConfigBase> valida
 
             return new PluginVersion(pluginName, number, shadowDirectory, fingerprint, loader, collector.Registrations, collector.Errors);
         }
-        catch (PluginLoadException)
+        catch (PluginLoadException ex)
         {
-            loader.Dispose();
-            throw;
+            throw new PluginLoadException(ex.Message, ex.InnerException) { UnloadedContext = Unload(loader) };
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException or ReflectionTypeLoadException or MissingMethodException or InvalidOperationException or ArgumentException)
         {
-            loader.Dispose();
-            throw new PluginLoadException(Describe(ex), ex);
+            throw new PluginLoadException(Describe(ex), ex) { UnloadedContext = Unload(loader) };
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference Unload(PluginLoader loader)
+    {
+        var weak = new WeakReference(loader.LoadContext);
+        loader.Dispose();
+        return weak;
     }
 
     private static List<Type> FindRegistrars(Assembly assembly)

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Domovoy.Core.Tests.Infrastructure;
+
+/// <summary>
+/// A temporary folder with real plugin projects (built with the real SDK) and a plugins folder they build into.
+/// Plugins reference the Domovoy.Abstractions.dll the tests run with, without copying it, like user plugins do.
+/// </summary>
+public sealed class PluginWorkspace : IDisposable
+{
+    public PluginWorkspace()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "domovoy-tests", Guid.NewGuid().ToString("N"));
+        PluginsPath = Path.Combine(Root, "plugins");
+        SourcePath = Path.Combine(Root, "src");
+        ShadowPath = Path.Combine(Root, "shadow");
+        Directory.CreateDirectory(PluginsPath);
+        Directory.CreateDirectory(SourcePath);
+        // Keep the repository's build settings (central versions, warnings as errors) out of the generated projects.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />");
+    }
+
+    public string Root { get; }
+
+    public string PluginsPath { get; }
+
+    public string SourcePath { get; }
+
+    public string ShadowPath { get; }
+
+    /// <summary>Writes the shared helper library used by some plugins.</summary>
+    public void WriteHelper(string text)
+    {
+        var dir = Path.Combine(SourcePath, "SharedHelper");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "SharedHelper.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Helper.cs"), $$"""
+            namespace SharedHelper;
+            public static class Helper
+            {
+                public static string Describe() => "{{text}}";
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Writes a plugin project whose <c>Apps</c> registrar registers <paramref name="registrations"/> (C# statements
+    /// against <c>apps</c>). Its apps log <c>HELLO &lt;app&gt; &lt;version&gt; &lt;helper&gt;</c> on initialize and
+    /// <c>BYE &lt;app&gt; &lt;version&gt;</c> on finalize.
+    /// </summary>
+    public void WritePlugin(string name, string version, string registrations, bool useHelper = false, string extraCode = "")
+    {
+        var dir = Path.Combine(SourcePath, name);
+        Directory.CreateDirectory(dir);
+        var abstractions = typeof(Domovoy.Abstractions.AppBase).Assembly.Location;
+        var logging = typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location;
+        var helperReference = useHelper ? """<ProjectReference Include="../SharedHelper/SharedHelper.csproj" />""" : string.Empty;
+        File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <EnableDynamicLoading>true</EnableDynamicLoading>
+                <OutputPath>{Path.Combine(PluginsPath, name)}/</OutputPath>
+                <AppendTargetFrameworkToOutputPath>false</AppendTargetFrameworkToOutputPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="Domovoy.Abstractions"><HintPath>{abstractions}</HintPath><Private>false</Private></Reference>
+                <Reference Include="Microsoft.Extensions.Logging.Abstractions"><HintPath>{logging}</HintPath><Private>false</Private></Reference>
+                {helperReference}
+              </ItemGroup>
+            </Project>
+            """);
+        var helperCall = useHelper ? "SharedHelper.Helper.Describe()" : "\"no-helper\"";
+        File.WriteAllText(Path.Combine(dir, "Plugin.cs"), $$"""
+            using System.ComponentModel.DataAnnotations;
+            using Domovoy.Abstractions;
+            using Microsoft.Extensions.Logging;
+
+            namespace {{name}};
+
+            public sealed class TestConfig : AppConfigBase
+            {
+                [Range(0, 100)]
+                public int Level { get; init; }
+
+                public bool FailOnInit { get; init; }
+            }
+
+            public sealed class TestApp : AppBase<TestConfig>
+            {
+                public override Task InitializeAsync(CancellationToken cancellationToken)
+                {
+                    if (Config.FailOnInit)
+                    {
+                        throw new InvalidOperationException("boom from " + Meta.AppName);
+                    }
+
+                    Log.LogInformation("HELLO {App} {Version} {Helper}", Meta.AppName, "{{version}}", {{helperCall}});
+                    return Task.CompletedTask;
+                }
+
+                public override Task FinalizeAsync(CancellationToken cancellationToken)
+                {
+                    Log.LogInformation("BYE {App} {Version}", Meta.AppName, "{{version}}");
+                    return Task.CompletedTask;
+                }
+            }
+
+            public sealed class Apps : IAppRegistrar
+            {
+                public void Register(IAppRegistry apps)
+                {
+                    {{registrations}}
+                }
+            }
+
+            {{extraCode}}
+            """);
+    }
+
+    /// <summary>Builds a project with the real SDK; throws with the build output on failure.</summary>
+    public async Task BuildAsync(string name)
+    {
+        var project = Path.Combine(SourcePath, name, $"{name}.csproj");
+        var start = new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-v", "q", "-clp:ErrorsOnly", "-p:TreatWarningsAsErrors=false"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Root,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        output.Append(await stdout).Append(await stderr);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet build {name} failed ({process.ExitCode}):\n{output}");
+        }
+    }
+
+    public string PluginDll(string name, string? file = null) => Path.Combine(PluginsPath, name, file ?? $"{name}.dll");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp leftovers are harmless.
+        }
+    }
+}
