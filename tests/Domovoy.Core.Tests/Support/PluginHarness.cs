@@ -16,9 +16,11 @@ internal sealed class PluginHarness : IAsyncDisposable
 
     private readonly Channel<string> _calls = Channel.CreateUnbounded<string>();
 
-    public PluginHarness(DateTimeOffset start, string timeZoneId = "UTC", IHassEventSource? source = null, GeoLocation? location = null)
+    public PluginHarness(DateTimeOffset start, string timeZoneId = "UTC", GeoLocation? location = null)
     {
         Time = new FakeTimeProvider(start);
+        Source = new FakeHassEventSource(Time);
+        var source = Source;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         Runtime = new AppRuntime("test-app", NullLogger.Instance, Time, new DomovoyOptions { TimeZone = Zone });
         var locationProvider = location is null ? null : new FixedLocationProvider(location);
@@ -27,6 +29,8 @@ internal sealed class PluginHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    public FakeHassEventSource Source { get; }
 
     public TimeZoneInfo Zone { get; }
 
