@@ -43,9 +43,28 @@ public sealed class SolarCalculatorTests
     public void New_York_matches_published_times(string date, SunEvent sunEvent, string published)
         => AssertNear(SolarCalculator.EventUtc(sunEvent, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), NewYork), published);
 
-    // Berlin has no published-almanac case here: the only published Berlin times reachable offline (a dpa report of the
-    // 2022 solstice: 4:44/21:31 CEST, coordinates unstated) differ by 2 minutes at sunset from NOAA's method (21:33),
-    // so they cannot serve as a one-minute reference. Berlin is checked for order and day length below.
+    // Berlin, June solstice: Bild, "Kalendarischer Sommerbeginn: Freitag ist der längste Tag des Jahres" (2019-06-21):
+    // sunrise 4.43, sunset 21.33 (CEST). December solstice: Stiftung Planetarium Berlin, quoted by Tagesspiegel
+    // Checkpoint for the Saturday winter solstice 2024-12-21: sunrise 8:14:38, sunset 15:54:41 (CET, averaged over the
+    // city); rbb24 (2024-12-21) gives 8:15 and 15:54.
+    [TestMethod]
+    [DataRow("2019-06-21", SunEvent.Sunrise, "2019-06-21T04:43:00+02:00")]
+    [DataRow("2019-06-21", SunEvent.Sunset, "2019-06-21T21:33:00+02:00")]
+    [DataRow("2024-12-21", SunEvent.Sunrise, "2024-12-21T08:14:38+01:00")]
+    [DataRow("2024-12-21", SunEvent.Sunset, "2024-12-21T15:54:41+01:00")]
+    public void Berlin_matches_published_solstice_times(string date, SunEvent sunEvent, string published)
+        => AssertNear(SolarCalculator.EventUtc(sunEvent, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Berlin), published);
+
+    // The 2026 solstices against the same published clock times: on a given calendar date the sun's times repeat
+    // within seconds from year to year (a leap-year cycle shifts them by well under a minute at the solstices).
+    [TestMethod]
+    [DataRow("2026-06-21", SunEvent.Sunrise, "2026-06-21T04:43:00+02:00")]
+    [DataRow("2026-06-21", SunEvent.Sunset, "2026-06-21T21:33:00+02:00")]
+    [DataRow("2026-12-21", SunEvent.Sunrise, "2026-12-21T08:14:38+01:00")]
+    [DataRow("2026-12-21", SunEvent.Sunset, "2026-12-21T15:54:41+01:00")]
+    public void Berlin_2026_solstices_match_the_published_clock_times(string date, SunEvent sunEvent, string published)
+        => AssertNear(SolarCalculator.EventUtc(sunEvent, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Berlin), published);
+
     [TestMethod]
     public void Berlin_solstices_are_ordered_and_plausible()
     {
