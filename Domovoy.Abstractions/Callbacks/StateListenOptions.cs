@@ -24,7 +24,10 @@ public record StateListenOptions
 /// <typeparam name="TState">The entity's state type.</typeparam>
 public sealed record StateListenOptions<TState> : StateListenOptions
 {
-    /// <summary>Only changes whose new (parsed) state matches, e.g. <c>New = true</c> for "turned on".</summary>
+    /// <summary>
+    /// Only changes whose new (parsed) state matches, e.g. <c>New = true</c> for "turned on". Null (the default) is no
+    /// filter; to match unknown/unavailable (which parse to null) use <c>StateFilter&lt;TState&gt;.Is(default)</c>.
+    /// </summary>
     public StateFilter<TState>? New { get; init; }
 
     /// <summary>Only changes whose previous (parsed) state matches.</summary>

@@ -1,12 +1,5 @@
 namespace Domovoy.Abstractions;
 
-/// <remarks>
-/// Schedules: wall-clock rules evaluated in the configured time zone (<see cref="ITimePlugin.TimeZone"/>) on the host's
-/// clock. Each schedule is one registration for its whole life: the returned id stays valid for <see cref="Cancel"/>
-/// across every run. Daylight-saving rules: a wall time that does not exist on a spring-forward day runs once at the
-/// first valid time after the gap (02:30 becomes 03:00); a wall time that occurs twice on a fall-back day runs once, at
-/// its first occurrence.
-/// </remarks>
 public partial interface ICallbacksPlugin
 {
     /// <summary>Runs the callback once at the next occurrence of <paramref name="time"/> (today if it is still ahead, else tomorrow).</summary>
@@ -14,13 +7,23 @@ public partial interface ICallbacksPlugin
     /// <param name="callback">The work.</param>
     /// <param name="name">A name for logs and statistics.</param>
     /// <returns>The callback's id.</returns>
+    /// <remarks>
+    /// The time is a wall-clock time in the configured zone (<see cref="ITimePlugin.TimeZone"/>). On a spring-forward
+    /// day a time inside the gap runs once at the first valid time after it (02:30 becomes 03:00 in Europe/Berlin); on a
+    /// fall-back day a repeated time runs once, at its first occurrence.
+    /// </remarks>
     CallbackId RunOnce(TimeOnly time, Func<CancellationToken, Task> callback, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(callback))] string? name = null);
 
     /// <summary>Runs the callback every day at <paramref name="time"/>, first today if it is still ahead, else tomorrow.</summary>
     /// <param name="time">The wall-clock time in the configured zone.</param>
     /// <param name="callback">The work.</param>
     /// <param name="name">A name for logs and statistics.</param>
-    /// <returns>The schedule's id.</returns>
+    /// <returns>The schedule's id; one registration for the schedule's whole life, so it stays valid for <see cref="Cancel"/>.</returns>
+    /// <remarks>
+    /// The time is a wall-clock time in the configured zone (<see cref="ITimePlugin.TimeZone"/>). On a spring-forward
+    /// day a time inside the gap runs once at the first valid time after it (02:30 becomes 03:00 in Europe/Berlin); on a
+    /// fall-back day a repeated time runs once, at its first occurrence.
+    /// </remarks>
     CallbackId RunDaily(TimeOnly time, Func<CancellationToken, Task> callback, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(callback))] string? name = null);
 
     /// <summary>Runs the callback every hour (every 60 real minutes, so it is unaffected by daylight saving).</summary>
@@ -54,6 +57,7 @@ public partial interface ICallbacksPlugin
     /// <param name="name">A name for logs and statistics.</param>
     /// <returns>The schedule's id.</returns>
     /// <exception cref="ArgumentException">The expression is not valid cron; the message names it.</exception>
+    /// <remarks>Occurrences inside a spring-forward gap run at the end of the gap; repeated fall-back times run once.</remarks>
     CallbackId RunCron(string expression, Func<CancellationToken, Task> callback, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(callback))] string? name = null);
 
     /// <summary>
