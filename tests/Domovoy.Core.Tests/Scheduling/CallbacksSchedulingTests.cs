@@ -103,13 +103,12 @@ public sealed class CallbacksSchedulingTests
     }
 
     [TestMethod]
-    public void RunCron_rejects_invalid_expressions_by_name()
+    public async Task RunCron_rejects_invalid_expressions_by_name()
     {
-        var h = new PluginHarness(At("2026-06-21T10:00:00Z"), "Europe/Berlin");
+        await using var h = new PluginHarness(At("2026-06-21T10:00:00Z"), "Europe/Berlin");
         var ex = Assert.ThrowsExactly<ArgumentException>(() => h.Callbacks.RunCron("every day", h.RecordTime));
         StringAssert.Contains(ex.Message, "'every day'");
         Assert.AreEqual(0, h.Runtime.Callbacks.ActiveCount, "nothing registered");
-        _ = h.DisposeAsync().AsTask();
     }
 
     [TestMethod]

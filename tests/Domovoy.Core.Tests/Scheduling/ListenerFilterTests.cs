@@ -260,4 +260,40 @@ public sealed class ListenerFilterTests
         Assert.AreEqual("good 2", await h.NextCallAsync());
         await h.AssertNoPendingCallAsync();
     }
+
+    [TestMethod]
+    public async Task Event_one_shot_with_data_filter_takes_the_first_match_only()
+    {
+        await using var h = new PluginHarness(Start);
+        var id = h.Callbacks.ListenEvent("call_service", e => h.Record(e.Data.GetProperty("service").GetString()!), new EventListenOptions
+        {
+            Data = new Dictionary<string, object?> { ["domain"] = "light" },
+            OneShot = true,
+        });
+        h.Source.Fire("call_service", new { domain = "switch", service = "turn_off" });
+        h.Source.Fire("call_service", new { domain = "light", service = "turn_on" });
+        h.Source.Fire("call_service", new { domain = "light", service = "turn_off" });
+        Assert.AreEqual("turn_on", await h.NextCallAsync());
+        await h.AssertNoPendingCallAsync();
+        Assert.IsFalse(h.Registration(id).IsActive);
+    }
+
+    [TestMethod]
+    public async Task Immediate_ignores_the_old_filter_and_a_removed_entity_cancels_a_hold()
+    {
+        await using var h = new PluginHarness(Start);
+        h.Source.Set(Light.Value, "on");
+        h.Callbacks.ListenState(Light, c => h.Record("immediate"), new StateListenOptions<bool?> { Old = false, Immediate = true });
+        Assert.AreEqual("immediate", await h.NextCallAsync());
+
+        h.Source.Set(Motion.Value, "off");
+        h.Callbacks.ListenState(Motion, c => h.Record($"held {c.New}"), new StateListenOptions<bool?> { Duration = TimeSpan.FromSeconds(5) });
+        h.Source.Set(Motion.Value, "on");
+        h.Time.Advance(TimeSpan.FromSeconds(4));
+        h.Source.Set(Motion.Value, "unavailable");
+        h.Time.Advance(TimeSpan.FromSeconds(4));
+        await h.AssertNoPendingCallAsync();
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.AreEqual("held ", await h.NextCallAsync(), "unavailable held for 5 s is itself a change (no New filter)");
+    }
 }
