@@ -35,4 +35,13 @@ public sealed class DomovoyOptions
 
     /// <summary>How many GC rounds the unload check runs before it declares a plugin version leaked.</summary>
     public int UnloadCheckRounds { get; set; } = 10;
+
+    /// <summary>Latitude of the home in degrees (north positive) for sun events; overrides Home Assistant's location when set with <see cref="Longitude"/>.</summary>
+    public double? Latitude { get; set; }
+
+    /// <summary>Longitude of the home in degrees (east positive) for sun events; overrides Home Assistant's location when set with <see cref="Latitude"/>.</summary>
+    public double? Longitude { get; set; }
+
+    /// <summary>Elevation of the home in metres for sun events; default Home Assistant's elevation, else 0.</summary>
+    public double? Elevation { get; set; }
 }

@@ -26,4 +26,32 @@ public interface ITimePlugin
     /// <returns>A task that completes after the delay.</returns>
     /// <exception cref="OperationCanceledException">The app stopped or the token was cancelled.</exception>
     Task SleepForAsync(TimeSpan delay, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Parses a time of day with the invariant culture: <c>7:30</c>, <c>07:30:15</c>, <c>19:05:00.250</c>, or
+    /// <c>7:30 PM</c>.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The time of day.</returns>
+    /// <exception cref="FormatException">The text is not a time of day; the message quotes it.</exception>
+    TimeOnly ParseTime(string text);
+
+    /// <summary>
+    /// Parses a date (<c>2026-06-21</c>, midnight) or date and time (<c>2026-06-21 07:30</c>,
+    /// <c>2026-06-21T07:30:00+02:00</c>) with the invariant culture. Text without an offset is a wall time in the
+    /// configured zone (a time skipped by daylight saving moves to the end of the gap; a repeated one is its first
+    /// occurrence).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The instant, with the configured zone's offset unless the text gave its own.</returns>
+    /// <exception cref="FormatException">The text is not a date; the message quotes it.</exception>
+    DateTimeOffset ParseDate(string text);
+
+    /// <summary>
+    /// True while the sun is less than 6° below the horizon (between civil dawn and civil dusk) at the home's location.
+    /// </summary>
+    /// <param name="time">The instant to check; default now.</param>
+    /// <returns>Whether it is between dawn and dusk.</returns>
+    /// <exception cref="InvalidOperationException">No location is known to the host.</exception>
+    bool IsBetweenDawnAndDusk(DateTimeOffset? time = null);
 }

@@ -33,6 +33,9 @@ internal sealed class CallbackRegistry
     public bool TryGet(CallbackId id, out CallbackRegistration registration)
         => _registrations.TryGetValue(id, out registration!);
 
+    /// <summary>Forgets a finished registration (short-lived waits), so the registry does not grow with each one.</summary>
+    public bool Remove(CallbackId id) => _registrations.TryRemove(id, out _);
+
     public bool Cancel(CallbackId id)
         => _registrations.TryGetValue(id, out var registration) && registration.Deactivate();
 

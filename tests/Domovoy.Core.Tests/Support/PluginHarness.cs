@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Plugins;
+using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Domovoy.Core.Tests.Support;
+
+/// <summary>An app runtime and its Callbacks/Time plugins on a fake clock, with a recorder for callback deliveries.</summary>
+internal sealed class PluginHarness : IAsyncDisposable
+{
+    // Only guards against a hung test; deliveries normally arrive within microseconds.
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Channel<string> _calls = Channel.CreateUnbounded<string>();
+
+    public PluginHarness(DateTimeOffset start, string timeZoneId = "UTC", GeoLocation? location = null)
+    {
+        Time = new FakeTimeProvider(start);
+        Source = new FakeHassEventSource(Time);
+        var source = Source;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        Runtime = new AppRuntime("test-app", NullLogger.Instance, Time, new DomovoyOptions { TimeZone = Zone });
+        var locationProvider = location is null ? null : new FixedLocationProvider(location);
+        Callbacks = new CallbacksPlugin(Runtime, source, locationProvider);
+        TimePlugin = new TimePlugin(Runtime, locationProvider);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeHassEventSource Source { get; }
+
+    public TimeZoneInfo Zone { get; }
+
+    public AppRuntime Runtime { get; }
+
+    public CallbacksPlugin Callbacks { get; }
+
+    public TimePlugin TimePlugin { get; }
+
+    /// <summary>A callback that records the fake clock's time (UTC, ISO 8601) when it runs.</summary>
+    public Func<CancellationToken, Task> RecordTime => _ =>
+    {
+        _calls.Writer.TryWrite(Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return Task.CompletedTask;
+    };
+
+    /// <summary>Records an arbitrary label.</summary>
+    public void Record(string label) => _calls.Writer.TryWrite(label);
+
+    /// <summary>The next recorded call, waiting for the dispatcher's background task.</summary>
+    public async Task<string> NextCallAsync()
+        => await _calls.Reader.ReadAsync().AsTask().WaitAsync(DeliveryTimeout).ConfigureAwait(false);
+
+    /// <summary>
+    /// True if no call is pending once the app's queue has drained: posts a marker through the same queue and checks
+    /// that it is the next thing recorded.
+    /// </summary>
+    public async Task AssertNoPendingCallAsync()
+    {
+        var marker = Runtime.Register(CallbackKind.Subscription, "marker", "marker", _ => null);
+        Runtime.Post(marker, _ =>
+        {
+            Record("<marker>");
+            return Task.CompletedTask;
+        });
+        Assert.AreEqual("<marker>", await NextCallAsync().ConfigureAwait(false), "an unexpected callback ran");
+        marker.Deactivate();
+    }
+
+    public CallbackRegistration Registration(CallbackId id)
+    {
+        Assert.IsTrue(Runtime.Callbacks.TryGet(id, out var registration), $"no registration {id}");
+        return registration;
+    }
+
+    public static string Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopCallbacksAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        await Runtime.DisposeAsync().ConfigureAwait(false);
+    }
+}
