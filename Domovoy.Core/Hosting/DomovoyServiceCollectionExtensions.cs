@@ -4,6 +4,7 @@ using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Plugins;
 using Domovoy.Core.Plugins.Loading;
+using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -24,10 +25,15 @@ public static class DomovoyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IValidateOptions<AppConfigBase>, AppConfigValidator>();
         services.TryAddSingleton<PluginVersionLoader>();
+        services.TryAddSingleton<ReportedLocationProvider>();
+        services.TryAddSingleton<ILocationProvider>(sp => new OptionsLocationProvider(
+            sp.GetRequiredService<IOptions<DomovoyOptions>>().Value,
+            sp.GetRequiredService<ReportedLocationProvider>()));
         services.TryAddSingleton(sp => new AppEngine(
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IOptions<DomovoyOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILocationProvider>(),
             sp.GetService<IHassEventSource>(),
             sp.GetService<IHassPluginFactory>()));
         services.TryAddSingleton<PluginManager>();

@@ -3,6 +3,7 @@ using Domovoy.Core.Apps.Lifecycle;
 using Domovoy.Core.Apps.Plugins;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly DomovoyOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILocationProvider? _location;
     private readonly IHassEventSource? _hassEvents;
     private readonly IHassPluginFactory? _hassFactory;
     private long _reloads;
@@ -29,8 +31,9 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private long _nextInstanceId;
     private bool _stopped;
 
-    public AppEngine(ILoggerFactory loggerFactory, IOptions<DomovoyOptions> options, TimeProvider time, IHassEventSource? hassEvents = null, IHassPluginFactory? hassFactory = null)
+    public AppEngine(ILoggerFactory loggerFactory, IOptions<DomovoyOptions> options, TimeProvider time, ILocationProvider? location = null, IHassEventSource? hassEvents = null, IHassPluginFactory? hassFactory = null)
     {
+        _location = location;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("Domovoy.Engine");
         _options = options.Value;
@@ -260,10 +263,10 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
             logger,
             registration.Config,
             meta,
-            new CallbacksPlugin(runtime, _hassEvents),
+            new CallbacksPlugin(runtime, _hassEvents, _location),
             _hassFactory?.Create(runtime),
             new ServEntsPlugin(),
-            new TimePlugin(runtime),
+            new TimePlugin(runtime, _location),
             new UtilsPlugin(runtime));
         var app = registration.Factory();
         return new AppInstance(Interlocked.Increment(ref _nextInstanceId), registration, app, runtime, context, _logger, _options, _time);

@@ -7,15 +7,6 @@ namespace Domovoy.Core.Apps.Plugins;
 
 internal sealed partial class CallbacksPlugin
 {
-    private readonly ILocationProvider? _location;
-
-    /// <summary>Creates the plugin with a location for sun events.</summary>
-    public CallbacksPlugin(AppRuntime runtime, IHassEventSource? source, ILocationProvider? location)
-        : this(runtime, source)
-    {
-        _location = location;
-    }
-
     public CallbackId RunOnce(TimeOnly time, Func<CancellationToken, Task> callback, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(callback);

@@ -1,22 +1,28 @@
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Domovoy.Core.Apps.Plugins;
 
 /// <summary>
-/// The Callbacks plugin of one app. Split by concern: timers and schedules (<c>CallbacksPlugin.Timers.cs</c>) and Home
+/// The Callbacks plugin of one app. Split by concern: timers and schedules (<c>CallbacksPlugin.Timers.cs</c>, <c>CallbacksPlugin.Scheduling.cs</c>) and Home
 /// Assistant listeners (<c>CallbacksPlugin.Listeners.cs</c>). Everything goes through the app's <see cref="AppRuntime"/>.
 /// </summary>
 internal sealed partial class CallbacksPlugin : ICallbacksPlugin
 {
     private readonly AppRuntime _runtime;
     private readonly IHassEventSource? _source;
+    private readonly ILocationProvider? _location;
 
-    public CallbacksPlugin(AppRuntime runtime, IHassEventSource? source)
+    /// <param name="runtime">The app's runtime.</param>
+    /// <param name="source">Home Assistant's state and events, or null in a host without Home Assistant.</param>
+    /// <param name="location">Where the sun is computed for, or null when unknown.</param>
+    public CallbacksPlugin(AppRuntime runtime, IHassEventSource? source, ILocationProvider? location)
     {
         _runtime = runtime;
         _source = source;
+        _location = location;
     }
 
     public bool Cancel(CallbackId id)
