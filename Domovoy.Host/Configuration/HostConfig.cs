@@ -16,6 +16,19 @@ internal sealed record HostConfig
 
     public TimeSpan FinalizeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Overrides the location Home Assistant reports (sun events), when set.</summary>
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public double? Elevation { get; init; }
+
+    /// <summary>Port of the embedded simulator (used when no Home Assistant URL is configured); 0 picks a free one.</summary>
+    public int SimulatorPort { get; init; } = 8123;
+
+    /// <summary>Entities file seeding the embedded simulator; null uses the built-in demo home.</summary>
+    public string? SimulatorEntitiesFile { get; init; }
+
     /// <summary>Home Assistant's base URL (ws/wss/http/https); null runs the embedded simulator.</summary>
     public Uri? HassUrl { get; init; }
 

@@ -11,7 +11,9 @@ namespace Domovoy.Host.Configuration;
 /// </summary>
 internal static class HostConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "hass"];
+    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "location", "hass", "simulator"];
+    private static readonly string[] LocationKeys = ["latitude", "longitude", "elevation"];
+    private static readonly string[] SimulatorKeys = ["port", "entities"];
     private static readonly string[] HassKeys = ["url", "token", "token_env", "token_file"];
 
     public static HostConfig Load(string path)
@@ -49,6 +51,30 @@ internal static class HostConfigLoader
             ReloadDebounce = TimeSpan.FromMilliseconds(file.ParseValue(root, "reload_debounce_ms", "reload_debounce_ms", "a whole number of milliseconds between 0 and 60000, e.g. 300", t => ParseRange(t, 0, 60_000)) ?? 300),
             FinalizeTimeout = TimeSpan.FromSeconds(file.ParseValue(root, "finalize_timeout_s", "finalize_timeout_s", "a whole number of seconds between 1 and 600, e.g. 10", t => ParseRange(t, 1, 600)) ?? 10),
         };
+
+        if (file.Mapping(root, "location", "a mapping with 'latitude', 'longitude' and optionally 'elevation'") is { } location)
+        {
+            file.RejectUnknown(location, LocationKeys, "location.");
+            config = config with
+            {
+                Latitude = file.ParseValue(location, "latitude", "location.latitude", "degrees north between -90 and 90, e.g. 52.52", t => ParseDouble(t, -90, 90))
+                    ?? throw new HostConfigException($"{fullPath}: 'location.latitude' is required when 'location' is given."),
+                Longitude = file.ParseValue(location, "longitude", "location.longitude", "degrees east between -180 and 180, e.g. 13.405", t => ParseDouble(t, -180, 180))
+                    ?? throw new HostConfigException($"{fullPath}: 'location.longitude' is required when 'location' is given."),
+                Elevation = file.ParseValue(location, "elevation", "location.elevation", "metres above sea level, e.g. 34", t => ParseDouble(t, -500, 9000)),
+            };
+        }
+
+        if (file.Mapping(root, "simulator", "a mapping with 'port' and/or 'entities'") is { } simulator)
+        {
+            file.RejectUnknown(simulator, SimulatorKeys, "simulator.");
+            var entities = file.Scalar(simulator, "entities", "simulator.entities", required: false, "a YAML or JSON file of entities");
+            config = config with
+            {
+                SimulatorPort = file.ParseValue(simulator, "port", "simulator.port", "a TCP port between 0 and 65535 (0 picks a free one)", t => ParseRange(t, 0, 65535)) ?? 8123,
+                SimulatorEntitiesFile = string.IsNullOrWhiteSpace(entities) ? null : Path.GetFullPath(Path.Combine(directory, entities)),
+            };
+        }
 
         if (root.Children.TryGetValue(new YamlScalarNode("hass"), out var hassNode) && hassNode is not YamlScalarNode { Value: null or "" })
         {
@@ -114,6 +140,12 @@ internal static class HostConfigLoader
         return value < min || value > max ? throw new FormatException() : value;
     }
 
+    private static double ParseDouble(string text, double min, double max)
+    {
+        var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return value < min || value > max ? throw new FormatException() : value;
+    }
+
     private static Uri ParseHassUrl(string text)
     {
         var uri = new Uri(text, UriKind.Absolute);
@@ -132,6 +164,16 @@ internal static class HostConfigLoader
                     throw new HostConfigException($"{Path} line {key.Start.Line}: unknown key '{prefix}{name}'. Known keys: {string.Join(", ", known.Select(k => prefix + k))}.");
                 }
             }
+        }
+
+        public YamlMappingNode? Mapping(YamlMappingNode node, string key, string expected)
+        {
+            if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value) || value is YamlScalarNode { Value: null or "" })
+            {
+                return null;
+            }
+
+            return value as YamlMappingNode ?? throw new HostConfigException($"{Path} line {value.Start.Line}: key '{key}' must be {expected}.");
         }
 
         public string? Scalar(YamlMappingNode node, string key, string displayKey, bool required, string expected)
