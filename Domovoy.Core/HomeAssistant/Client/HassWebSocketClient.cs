@@ -239,8 +239,7 @@ internal sealed class HassWebSocketClient
 
         try
         {
-            using var doc = JsonDocument.Parse($"{{\"subscription\":{id}}}");
-            var message = await SendAndWaitAsync(session, "unsubscribe_events", doc.RootElement.Clone(), null, null, cancellationToken).ConfigureAwait(false);
+            var message = await SendAndWaitAsync(session, "unsubscribe_events", HassCommandBuilder.Unsubscribe(id), null, null, cancellationToken).ConfigureAwait(false);
             if (message.Success != true)
             {
                 _logger.LogWarning("Home Assistant rejected unsubscribe of {Type} (id {Id}): {Code}: {Message}", subscription.Type, id, message.Error?.Code, message.Error?.Message);
@@ -411,7 +410,7 @@ internal sealed class HassWebSocketClient
         if (!await IsRunningAsync(session, stopping).ConfigureAwait(false))
         {
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var temporary = new HassSubscription(this, "subscribe_events", Fields("{\"event_type\":\"homeassistant_started\"}"), _ => started.TrySetResult());
+            var temporary = new HassSubscription(this, "subscribe_events", HassCommandBuilder.SubscribeEvents("homeassistant_started"), _ => started.TrySetResult());
             await IssueAsync(session, temporary, stopping).ConfigureAwait(false);
             if (!await IsRunningAsync(session, stopping).ConfigureAwait(false))
             {
@@ -476,8 +475,7 @@ internal sealed class HassWebSocketClient
         if (!subscription.IsActive && session.Subscriptions.TryRemove(issuedId, out _))
         {
             // Unsubscribed while the subscribe was in flight.
-            using var doc = JsonDocument.Parse($"{{\"subscription\":{issuedId}}}");
-            await SendAndWaitAsync(session, "unsubscribe_events", doc.RootElement.Clone(), null, null, cancellationToken).ConfigureAwait(false);
+            await SendAndWaitAsync(session, "unsubscribe_events", HassCommandBuilder.Unsubscribe(issuedId), null, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
