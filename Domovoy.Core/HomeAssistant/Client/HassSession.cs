@@ -36,6 +36,9 @@ internal sealed class HassSession : IDisposable
     /// <summary>Cancelled when the session closes or the client stops.</summary>
     public CancellationToken ClosingToken { get; }
 
+    /// <summary>Why the session closed (the first reason given).</summary>
+    public Exception? CloseReason { get; set; }
+
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     /// <summary>Marks the session closed; true for the first caller only.</summary>

@@ -55,6 +55,14 @@ internal sealed class HassWebSocketClient
     public long ReadyCount => Interlocked.Read(ref _readyCount);
 
     private long _readyCount;
+    private long _framesReceived;
+    private long _arrayFramesReceived;
+
+    /// <summary>Frames received in the command phase (diagnostics).</summary>
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+
+    /// <summary>Coalesced (JSON array) frames received (diagnostics).</summary>
+    public long ArrayFramesReceived => Interlocked.Read(ref _arrayFramesReceived);
 
     /// <summary>Adds a step run after every (re)connect, after subscriptions are re-issued and before Ready.</summary>
     public void AddSessionInitializer(Func<CancellationToken, Task> initializer)
@@ -562,6 +570,11 @@ internal sealed class HassWebSocketClient
             while (true)
             {
                 var messages = await ReceiveMessagesAsync(session.Socket, buffer, session.ClosingToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _framesReceived);
+                if (buffer.WrittenCount > 0 && buffer.WrittenSpan[0] == (byte)'[')
+                {
+                    Interlocked.Increment(ref _arrayFramesReceived);
+                }
                 foreach (var message in messages)
                 {
                     Dispatch(session, message);
@@ -592,7 +605,7 @@ internal sealed class HassWebSocketClient
         }
 
         await CloseSessionAsync(session, reason).ConfigureAwait(false);
-        return reason;
+        return session.CloseReason ?? reason;
     }
 
     private async Task<IReadOnlyList<HassMessage>> ReceiveMessagesAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
@@ -691,6 +704,8 @@ internal sealed class HassWebSocketClient
         {
             return;
         }
+
+        session.CloseReason = reason;
 
         await session.CancelAsync().ConfigureAwait(false);
 
