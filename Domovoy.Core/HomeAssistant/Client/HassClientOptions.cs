@@ -30,6 +30,12 @@ public sealed class HassClientOptions
     /// <summary>The reconnect delay cap.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The process exit code set when Home Assistant rejects the token (the hosted service then stops the host);
+    /// 0 leaves the exit code alone.
+    /// </summary>
+    public int AuthFailureExitCode { get; set; } = 3;
+
     /// <summary>Returns the WebSocket URI to connect to.</summary>
     /// <returns>The endpoint.</returns>
     /// <exception cref="InvalidOperationException">No URI is configured.</exception>

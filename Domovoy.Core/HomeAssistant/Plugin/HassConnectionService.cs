@@ -7,26 +7,28 @@ namespace Domovoy.Core.HomeAssistant.Plugin;
 
 /// <summary>
 /// Runs the Home Assistant connection loop for the host's lifetime. A rejected token is fatal: it is logged, the
-/// process exit code is set to <see cref="AuthFailedExitCode"/> and the host is stopped.
+/// process exit code is set to <see cref="HassClientOptions.AuthFailureExitCode"/> and the host is stopped.
 /// </summary>
 internal sealed class HassConnectionService : BackgroundService
 {
-    /// <summary>The process exit code after Home Assistant rejected the token.</summary>
-    public const int AuthFailedExitCode = 3;
-
     private readonly HassWebSocketClient _client;
+    private readonly HassClientOptions _options;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger _logger;
 
     // The synchronizer is taken so that it is created (and subscribed) before the loop starts.
-    public HassConnectionService(HassWebSocketClient client, HassStateSynchronizer synchronizer, IHostApplicationLifetime lifetime, ILogger<HassConnectionService> logger)
+    public HassConnectionService(HassWebSocketClient client, HassClientOptions options, HassStateSynchronizer synchronizer, IHostApplicationLifetime lifetime, ILogger<HassConnectionService> logger)
     {
         ArgumentNullException.ThrowIfNull(synchronizer);
         _client = client;
+        _options = options;
         _lifetime = lifetime;
         _logger = logger;
         _client.StateChanged += OnStateChanged;
     }
+
+    /// <summary>The fatal error that stopped the connection (a rejected token), if any.</summary>
+    public Exception? FatalError { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +39,12 @@ internal sealed class HassConnectionService : BackgroundService
         catch (HassAuthenticationException ex)
         {
             _logger.LogCritical("{Message} Domovoy is stopping.", ex.Message);
-            Environment.ExitCode = AuthFailedExitCode;
+            FatalError = ex;
+            if (_options.AuthFailureExitCode != 0)
+            {
+                Environment.ExitCode = _options.AuthFailureExitCode;
+            }
+
             _lifetime.StopApplication();
         }
     }
