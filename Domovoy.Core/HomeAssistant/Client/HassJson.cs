@@ -75,8 +75,9 @@ internal static class HassJson
         }
 
         var entityId = GetString(state, "entity_id") ?? throw new JsonException("State without 'entity_id'.");
+        // Cloned per entity: a cached state must not keep a whole (possibly multi-MB, coalesced) frame alive.
         var attributes = state.TryGetProperty("attributes", out var a) && a.ValueKind == JsonValueKind.Object
-            ? a.EnumerateObject().ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal)
+            ? a.Clone().EnumerateObject().ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal)
             : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var lastChanged = GetTime(state, "last_changed") ?? DateTimeOffset.MinValue;
         var lastUpdated = GetTime(state, "last_updated") ?? lastChanged;

@@ -12,6 +12,7 @@ internal sealed class HassSubscription : IDisposable
     private readonly Action<JsonElement> _onEvent;
     private long _claimedSession;
     private int _active = 1;
+    private int _currentId;
 
     public HassSubscription(HassWebSocketClient client, string type, JsonElement? fields, Action<JsonElement> onEvent)
     {
@@ -28,7 +29,11 @@ internal sealed class HassSubscription : IDisposable
     public bool IsActive => Volatile.Read(ref _active) != 0;
 
     /// <summary>The id in the current connection, or null while not issued.</summary>
-    public int? CurrentId { get; set; }
+    public int? CurrentId
+    {
+        get => Volatile.Read(ref _currentId) is var id and > 0 ? id : null;
+        set => Volatile.Write(ref _currentId, value ?? 0);
+    }
 
     /// <summary>Claims issuing in session <paramref name="session"/>; false when already issued there.</summary>
     public bool TryClaim(long session)

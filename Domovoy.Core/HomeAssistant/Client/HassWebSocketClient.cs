@@ -28,6 +28,9 @@ internal sealed class HassWebSocketClient
     private HassSession? _session;
     private long _sessionCounter;
     private int _running;
+    private long _readyCount;
+    private long _framesReceived;
+    private long _arrayFramesReceived;
     private HassConnectionState _state = HassConnectionState.Disconnected;
 
     public HassWebSocketClient(HassClientOptions options, ILogger logger, TimeProvider time)
@@ -53,10 +56,6 @@ internal sealed class HassWebSocketClient
 
     /// <summary>How many connections reached <see cref="HassConnectionState.Ready"/>.</summary>
     public long ReadyCount => Interlocked.Read(ref _readyCount);
-
-    private long _readyCount;
-    private long _framesReceived;
-    private long _arrayFramesReceived;
 
     /// <summary>Frames received in the command phase (diagnostics).</summary>
     public long FramesReceived => Interlocked.Read(ref _framesReceived);
@@ -240,7 +239,7 @@ internal sealed class HassWebSocketClient
 
         _subscriptions.TryRemove(subscription, out _);
         var session = Volatile.Read(ref _session);
-        if (session is null || session.IsClosed || subscription.CurrentId is not { } id || !session.Subscriptions.TryRemove(id, out _))
+        if (session is null || session.IsClosed || subscription.CurrentId is not { } id || !session.Subscriptions.TryRemove(KeyValuePair.Create(id, subscription)))
         {
             return;
         }
@@ -480,7 +479,7 @@ internal sealed class HassWebSocketClient
             ToResult(subscription.Type, message);
         }
 
-        if (!subscription.IsActive && session.Subscriptions.TryRemove(issuedId, out _))
+        if (!subscription.IsActive && session.Subscriptions.TryRemove(KeyValuePair.Create(issuedId, subscription)))
         {
             // Unsubscribed while the subscribe was in flight.
             await SendAndWaitAsync(session, "unsubscribe_events", HassCommandBuilder.Unsubscribe(issuedId), null, null, cancellationToken).ConfigureAwait(false);

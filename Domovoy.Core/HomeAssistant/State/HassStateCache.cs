@@ -165,6 +165,7 @@ internal sealed class HassStateCache : IHassEventSource
         _states.TryGetValue(entityId, out var cached);
         if (newState is null)
         {
+            _touched[entityId] = sequence;
             if (cached is null)
             {
                 return;
