@@ -737,12 +737,16 @@ internal sealed class HassWebSocketClient
     }
 
     private TimeSpan Backoff(int attempt)
+        => ComputeBackoff(attempt, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, Random.Shared.NextDouble());
+
+    /// <summary>min·2^attempt, capped at max, with ±20% jitter (<paramref name="unit"/> in [0,1)), never above max.</summary>
+    internal static TimeSpan ComputeBackoff(int attempt, TimeSpan minDelay, TimeSpan maxDelay, double unit)
     {
-        var min = _options.ReconnectMinDelay.TotalMilliseconds;
-        var max = Math.Max(min, _options.ReconnectMaxDelay.TotalMilliseconds);
-        var exponential = Math.Min(max, min * Math.Pow(2, Math.Min(attempt, 30)));
-        var jitter = exponential * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        return TimeSpan.FromMilliseconds(Math.Min(max, jitter));
+        var min = minDelay.TotalMilliseconds;
+        var max = Math.Max(min, maxDelay.TotalMilliseconds);
+        var exponential = Math.Min(max, min * Math.Pow(2, Math.Clamp(attempt, 0, 30)));
+        var jittered = exponential * (0.8 + (unit * 0.4));
+        return TimeSpan.FromMilliseconds(Math.Min(max, jittered));
     }
 
     private void SetState(HassConnectionState state, Exception? error, TimeSpan? retryIn)

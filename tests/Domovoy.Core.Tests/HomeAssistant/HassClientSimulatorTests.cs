@@ -278,4 +278,32 @@ public sealed class HassClientSimulatorTests
         await ready;
         Assert.AreEqual(HassConnectionState.Ready, h.Client.State);
     }
+
+    [TestMethod]
+    public async Task Abrupt_drop_reissues_live_subscriptions_only_and_apps_keep_their_handlers()
+    {
+        await using var h = await SimulatorHarness.CreateAsync();
+        await h.StartAsync();
+        var kept = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var droppedCalls = 0;
+        var keptTrigger = JsonDocument.Parse("""{"platform":"state","entity_id":"switch.coffee_maker"}""").RootElement.Clone();
+        var goneTrigger = JsonDocument.Parse("""{"platform":"state","entity_id":"switch.garden_pump"}""").RootElement.Clone();
+        await h.Client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(keptTrigger), ev => kept.TrySetResult(ev));
+        var gone = await h.Client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(goneTrigger), _ => Interlocked.Increment(ref droppedCalls));
+        await gone.UnsubscribeAsync();
+        await h.Simulator.WaitForCommandAsync("unsubscribe_events").WaitAsync(Patience);
+        h.Simulator.ResetCounters();
+
+        h.Simulator.DropConnections();
+        await h.WaitForReadyCountAsync(2);
+
+        Assert.AreEqual(1, h.Simulator.ReceivedCommandTypes.Count(t => t == "subscribe_trigger"), "only the live trigger is re-issued");
+        Assert.AreEqual(1, h.Simulator.ReceivedCommandTypes.Count(t => t == "subscribe_events"), "the state feed is re-issued once");
+        var pump = h.Cache.GetState("switch.garden_pump")!.State == "on" ? "off" : "on";
+        var coffee = h.Cache.GetState("switch.coffee_maker")!.State == "on" ? "off" : "on";
+        await h.Simulator.SetStateAsync("switch.garden_pump", pump);
+        await h.Simulator.SetStateAsync("switch.coffee_maker", coffee);
+        await kept.Task.WaitAsync(Patience);
+        Assert.AreEqual(0, Volatile.Read(ref droppedCalls));
+    }
 }
