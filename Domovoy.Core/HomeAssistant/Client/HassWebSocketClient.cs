@@ -105,6 +105,10 @@ internal sealed class HassWebSocketClient
                 {
                     break;
                 }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
                 catch (Exception ex)
                 {
                     error = ex;
@@ -329,7 +333,7 @@ internal sealed class HassWebSocketClient
             {
                 // Setup failed (or a command timed out): end the session and report why.
                 await CloseSessionAsync(session, ex).ConfigureAwait(false);
-                throw new HassSessionEndedException(reachedReady, ex);
+                throw new HassSessionEndedException(reachedReady, session.CloseReason ?? ex);
             }
             finally
             {
@@ -705,9 +709,6 @@ internal sealed class HassWebSocketClient
         }
 
         session.CloseReason = reason;
-
-        await session.CancelAsync().ConfigureAwait(false);
-
         session.Socket.Abort();
 
         // Senders hold the lock only while writing, and the abort makes a blocked write fail at once.
@@ -728,6 +729,8 @@ internal sealed class HassWebSocketClient
             session.SendLock.Release();
         }
 
+        // After the pending commands failed, so their waiters see the real reason rather than a cancellation.
+        await session.CancelAsync().ConfigureAwait(false);
         foreach (var subscription in session.Subscriptions.Values)
         {
             subscription.CurrentId = null;
