@@ -129,13 +129,15 @@ internal static class HassJson
         => text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     /// <summary>
-    /// Serializer options for app-supplied data (anonymous types, dictionaries): nulls omitted. Create one per owner so
-    /// per-type metadata of plugin assemblies dies with that owner instead of being cached process-wide.
+    /// Serializer options for app-supplied data (anonymous types, records, dictionaries): null properties omitted,
+    /// property names in snake_case (<c>BrightnessPct</c> and <c>brightness_pct</c> both give <c>brightness_pct</c>),
+    /// dictionaries written as given (keys unchanged, null values kept). Create one per owner so per-type metadata of
+    /// plugin assemblies dies with that owner instead of being cached process-wide.
     /// </summary>
-    public static JsonSerializerOptions CreateSerializerOptions() => new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions CreateSerializerOptions() => new(JsonSerializerDefaults.General)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = null,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
     };
 

@@ -31,6 +31,15 @@ public sealed class HassVersionAndCommandTests
     }
 
     [TestMethod]
+    public void App_data_uses_snake_case_names_omits_null_properties_and_keeps_dictionaries_as_given()
+    {
+        var options = HassJson.CreateSerializerOptions();
+        Assert.AreEqual("""{"brightness_pct":5,"rgb_color":[1,2,3]}""", JsonSerializer.Serialize(new { BrightnessPct = 5, rgb_color = new[] { 1, 2, 3 }, Effect = (string?)null }, options));
+        // Dictionary entries are written as given (STJ's ignore conditions apply to properties only).
+        Assert.AreEqual("""{"MixedCase":1,"kept":null}""", JsonSerializer.Serialize(new Dictionary<string, object?> { ["MixedCase"] = 1, ["kept"] = null }, options));
+    }
+
+    [TestMethod]
     public void Call_service_without_data_or_target_and_with_response()
     {
         var fields = HassCommandBuilder.CallService("script", "x", null, null, returnResponse: true);
