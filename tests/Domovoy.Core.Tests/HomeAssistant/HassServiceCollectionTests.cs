@@ -16,7 +16,7 @@ public sealed class HassServiceCollectionTests
     public async Task Registers_client_cache_factory_and_a_connection_loop_that_reaches_ready()
     {
         await using var sim = await HomeAssistantSimulator.StartAsync(new SimulatorOptions { Port = 0 });
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddDomovoyHomeAssistant(o =>
         {
             o.Uri = sim.WebSocketUri;
@@ -37,7 +37,7 @@ public sealed class HassServiceCollectionTests
     public async Task Rejected_token_stops_the_host()
     {
         await using var sim = await HomeAssistantSimulator.StartAsync(new SimulatorOptions { Port = 0 });
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddDomovoyHomeAssistant(o =>
         {
             o.Uri = sim.WebSocketUri;
