@@ -306,4 +306,31 @@ public sealed class HassClientSimulatorTests
         await kept.Task.WaitAsync(Patience);
         Assert.AreEqual(0, Volatile.Read(ref droppedCalls));
     }
+
+    [TestMethod]
+    public async Task Subscriptions_made_before_connecting_are_issued_on_connect()
+    {
+        await using var h = await SimulatorHarness.CreateAsync();
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var trigger = JsonDocument.Parse("""{"platform":"state","entity_id":"switch.coffee_maker"}""").RootElement.Clone();
+        var subscription = await h.Client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(trigger), _ => fired.TrySetResult());
+        Assert.IsNull(subscription.CurrentId);
+        await Assert.ThrowsExactlyAsync<HassConnectionException>(() => h.Client.SendCommandAsync("get_config"));
+
+        await h.StartAsync();
+        Assert.IsNotNull(subscription.CurrentId);
+        await h.Simulator.SetStateAsync("switch.coffee_maker", h.Cache.GetState("switch.coffee_maker")!.State == "on" ? "off" : "on");
+        await fired.Task.WaitAsync(Patience);
+    }
+
+    [TestMethod]
+    public async Task Slow_consumer_disconnect_reconnects()
+    {
+        await using var h = await SimulatorHarness.CreateAsync();
+        await h.StartAsync();
+        await h.Simulator.ForceSlowConsumerDisconnectAsync().WaitAsync(Patience);
+        await h.WaitForReadyCountAsync(2);
+        var config = await h.Client.SendCommandAsync("get_config");
+        Assert.AreEqual("RUNNING", config.GetProperty("state").GetString());
+    }
 }
