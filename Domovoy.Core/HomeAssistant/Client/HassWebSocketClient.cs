@@ -404,19 +404,8 @@ internal sealed class HassWebSocketClient
         }
 
         SetState(HassConnectionState.Synchronizing, null, null);
-        foreach (var subscription in _subscriptions.Keys.ToArray())
-        {
-            try
-            {
-                await IssueAsync(session, subscription, stopping).ConfigureAwait(false);
-            }
-            catch (HassCommandException ex)
-            {
-                _logger.LogError("Home Assistant rejected re-subscribing {Type}: {Code}: {Message}; the subscription is dropped.", subscription.Type, ex.Code, ex.Error.Message);
-                _subscriptions.TryRemove(subscription, out _);
-                subscription.TryDeactivate();
-            }
-        }
+        // Pipelined: ids and sends stay ordered under the send lock; the results are awaited together.
+        await Task.WhenAll(_subscriptions.Keys.Select(subscription => ReissueAsync(session, subscription, stopping))).ConfigureAwait(false);
 
         if (!await IsRunningAsync(session, stopping).ConfigureAwait(false))
         {
@@ -449,6 +438,20 @@ internal sealed class HassWebSocketClient
         foreach (var initializer in initializers)
         {
             await initializer(stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReissueAsync(HassSession session, HassSubscription subscription, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await IssueAsync(session, subscription, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HassCommandException ex)
+        {
+            _logger.LogError("Home Assistant rejected re-subscribing {Type}: {Code}: {Message}; the subscription is dropped.", subscription.Type, ex.Code, ex.Error.Message);
+            _subscriptions.TryRemove(subscription, out _);
+            subscription.TryDeactivate();
         }
     }
 

@@ -333,4 +333,30 @@ public sealed class HassClientSimulatorTests
         var config = await h.Client.SendCommandAsync("get_config");
         Assert.AreEqual("RUNNING", config.GetProperty("state").GetString());
     }
+
+    [TestMethod]
+    public async Task Many_subscriptions_are_reissued_pipelined_after_a_drop()
+    {
+        await using var h = await SimulatorHarness.CreateAsync();
+        await h.StartAsync();
+        const int Count = 200;
+        var trigger = HassCommandBuilder.SubscribeTrigger(JsonDocument.Parse("""{"platform":"state","entity_id":"switch.coffee_maker"}""").RootElement.Clone());
+        var fired = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Task.WhenAll(Enumerable.Range(0, Count).Select(_ => h.Client.SubscribeAsync("subscribe_trigger", trigger, _ =>
+        {
+            if (Interlocked.Increment(ref fired) == Count)
+            {
+                all.TrySetResult();
+            }
+        })));
+        h.Simulator.ResetCounters();
+
+        h.Simulator.DropConnections();
+        await h.WaitForReadyCountAsync(2);
+
+        Assert.AreEqual(Count, h.Simulator.ReceivedCommandTypes.Count(t => t == "subscribe_trigger"));
+        await h.Simulator.SetStateAsync("switch.coffee_maker", h.Cache.GetState("switch.coffee_maker")!.State == "on" ? "off" : "on");
+        await all.Task.WaitAsync(Patience);
+    }
 }
