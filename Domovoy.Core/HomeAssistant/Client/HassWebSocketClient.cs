@@ -92,7 +92,7 @@ internal sealed class HassWebSocketClient
                 var reachedReady = false;
                 try
                 {
-                    reachedReady = await RunSessionAsync(cancellationToken).ConfigureAwait(false);
+                    await RunSessionAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (HassAuthenticationException ex)
                 {
@@ -289,7 +289,8 @@ internal sealed class HassWebSocketClient
         return session;
     }
 
-    private async Task<bool> RunSessionAsync(CancellationToken cancellationToken)
+    /// <summary>Runs one connection until it ends; always ends by throwing (<see cref="HassSessionEndedException"/> once connected).</summary>
+    private async Task RunSessionAsync(CancellationToken cancellationToken)
     {
         SetState(HassConnectionState.Connecting, null, null);
         var uri = _options.GetWebSocketUri();

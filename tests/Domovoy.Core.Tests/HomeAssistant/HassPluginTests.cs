@@ -155,6 +155,27 @@ public sealed class HassPluginTests
         Assert.AreEqual(0, f.Runtime.Callbacks.ActiveCount);
     }
 
+    [TestMethod]
+    public async Task While_disconnected_reads_serve_the_cache_and_calls_return_connection_lost()
+    {
+        await using var f = await Fixture.CreateAsync(o =>
+        {
+            o.ReconnectMinDelay = TimeSpan.FromMinutes(5);
+            o.ReconnectMaxDelay = TimeSpan.FromMinutes(5);
+        });
+        f.Runtime.Status = AppStatus.Running;
+        var before = f.Plugin.GetFullState(new SwitchEntity("switch.garden_pump"));
+        var down = f.H.WaitForStateAsync(e => e.State == Domovoy.Core.HomeAssistant.Client.HassConnectionState.Disconnected);
+        f.H.Simulator.DropConnections();
+        await down;
+
+        Assert.AreSame(before, f.Plugin.GetFullState(new SwitchEntity("switch.garden_pump")));
+        var result = await f.Plugin.CallServiceAsync("switch", "turn_on", new SwitchEntity("switch.garden_pump"));
+        Assert.IsFalse(result.Success);
+        Assert.AreEqual("connection_lost", result.Error!.Code);
+        await Assert.ThrowsExactlyAsync<HassConnectionException>(() => f.Plugin.CallServiceAsync("switch", "turn_on", new SwitchEntity("switch.garden_pump"), throwOnError: true));
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         private Fixture(SimulatorHarness h)
@@ -172,9 +193,9 @@ public sealed class HassPluginTests
 
         public HassPlugin Plugin { get; }
 
-        public static async Task<Fixture> CreateAsync()
+        public static async Task<Fixture> CreateAsync(Action<Domovoy.Core.HomeAssistant.Client.HassClientOptions>? configure = null)
         {
-            var h = await SimulatorHarness.CreateAsync();
+            var h = await SimulatorHarness.CreateAsync(configure);
             await h.StartAsync();
             return new Fixture(h);
         }
