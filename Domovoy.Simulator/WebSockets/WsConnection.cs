@@ -32,6 +32,7 @@ internal sealed class WsConnection
     private bool _paused;
     private bool _closing;
     private Task<byte[]?>? _pendingReceive;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WsConnection(HttpContext http, WebSocket socket, ConnectionManager manager)
     {
@@ -43,6 +44,9 @@ internal sealed class WsConnection
     }
 
     public bool IsAuthenticated { get; private set; }
+
+    /// <summary>Completes when the writer stopped: after the close frame went out, or the socket broke.</summary>
+    public Task WriterStopped => _writerDone.Task;
 
     public bool Coalesce { get; set; }
 
@@ -322,6 +326,10 @@ internal sealed class WsConnection
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             _http.Abort();
+        }
+        finally
+        {
+            _writerDone.TrySetResult();
         }
     }
 
