@@ -33,6 +33,7 @@ internal sealed class CommandHandlers
             ["fire_event"] = (["event_type", "event_data"], FireEvent),
             ["subscribe_trigger"] = (["trigger", "variables"], SubscribeTrigger),
             ["subscribe_entities"] = (["entity_ids", "include", "exclude"], SubscribeEntities),
+            ["auth/current_user"] = ([], (id, _) => Result(id, CurrentUser())),
             ["config/entity_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Entities))),
             ["config/device_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Devices))),
             ["config/area_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Areas))),
@@ -247,6 +248,16 @@ internal sealed class CommandHandlers
             });
         });
     }
+
+    private static JsonObject CurrentUser() => new()
+    {
+        ["id"] = SimulatorCore.TokenUserId,
+        ["name"] = "Simulator Owner",
+        ["is_owner"] = true,
+        ["is_admin"] = true,
+        ["credentials"] = new JsonArray(new JsonObject { ["auth_provider_type"] = "homeassistant", ["auth_provider_id"] = null }),
+        ["mfa_modules"] = new JsonArray(new JsonObject { ["id"] = "totp", ["name"] = "Authenticator app", ["enabled"] = false }),
+    };
 
     private static string RequiredString(JsonObject message, string key)
     {

@@ -18,7 +18,6 @@ internal sealed class WsConnection
     private const int MaxPendingMessages = 4096;
     private const int MaxCoalescedBatch = 256;
     private const int MaxIncomingBytes = 4 * 1024 * 1024;
-    private static readonly TimeSpan AuthTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly HttpContext _http;
@@ -161,11 +160,11 @@ internal sealed class WsConnection
     {
         var receive = ReceiveAsync(ct);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var winner = await Task.WhenAny(receive, Task.Delay(AuthTimeout, timer.Token)).ConfigureAwait(false);
+        var winner = await Task.WhenAny(receive, Task.Delay(_core.Options.AuthTimeout, timer.Token)).ConfigureAwait(false);
         await timer.CancelAsync().ConfigureAwait(false);
         if (winner != receive)
         {
-            // auth.py: no message within 10 s -> close without a reply. The still-pending receive gets the close reply.
+            // auth.py: no message within 10 s (AuthTimeout) -> close without a reply. The still-pending receive gets the close reply.
             _pendingReceive = receive;
             ct.ThrowIfCancellationRequested();
             return false;

@@ -61,4 +61,16 @@ public sealed class AuthTests
         Assert.IsTrue(await client.WaitForCloseAsync());
         Assert.AreEqual(1, client.RawFrames.Count, "only auth_required was sent");
     }
+
+    [TestMethod]
+    public async Task Silent_client_is_closed_after_the_auth_timeout()
+    {
+        await using var sim = await Sim.StartAsync(o => o.AuthTimeout = TimeSpan.FromMilliseconds(200));
+        await using var client = await WsTestClient.ConnectAsync(sim);
+        await client.ReceiveFrameAsync();
+
+        Assert.IsTrue(await client.WaitForCloseAsync());
+        Assert.AreEqual(1, client.RawFrames.Count, "no auth_invalid on timeout");
+        await sim.WaitForConnectionCountAsync(0, Sim.Timeout());
+    }
 }
