@@ -11,12 +11,13 @@ public sealed class LifecycleTests
     [TestMethod]
     public async Task Restart_sends_stop_closes_refuses_then_comes_back_starting_and_fires_start_events()
     {
-        await using var sim = await Sim.StartAsync(o => o.StartingPhase = TimeSpan.FromSeconds(3));
+        // Generous phases so a loaded machine still observes each one; nothing here sleeps for them.
+        await using var sim = await Sim.StartAsync(o => o.StartingPhase = TimeSpan.FromSeconds(4));
         var port = sim.BaseUri.Port;
         await using var client = await WsTestClient.ConnectAuthenticatedAsync(sim);
         await client.CommandAsync(new JsonObject { ["type"] = "subscribe_events" });
 
-        var restart = sim.RestartAsync(TimeSpan.FromSeconds(1));
+        var restart = sim.RestartAsync(TimeSpan.FromSeconds(2));
 
         var stop = await client.ReceiveAsync();
         Assert.AreEqual("homeassistant_stop", stop.Str("event/event_type"));
@@ -52,7 +53,8 @@ public sealed class LifecycleTests
 
         Assert.IsTrue(reply["success"]!.GetValue<bool>());
         Assert.IsTrue(await client.WaitForCloseAsync());
-        await sim.WaitForCoreStateAsync("STARTING", Sim.Timeout());
+
+        // STOPPING was set before the close, so RUNNING now means the restart completed.
         await sim.WaitForCoreStateAsync("RUNNING", Sim.Timeout());
         await using var again = await ConnectWhenListeningAsync(sim);
     }
