@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Domovoy.Simulator.Tests.Support;
 
 namespace Domovoy.Simulator.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ConformanceJsTests
     [TestMethod]
     public async Task Official_js_client_connects_subscribes_and_calls_services()
     {
-        var directory = Path.Combine(FindRepositoryRoot(), "tests", "conformance-js");
+        var directory = Path.Combine(Repository.Root(), "tests", "conformance-js");
         if (!Directory.Exists(Path.Combine(directory, "node_modules", "home-assistant-js-websocket")))
         {
             // A fresh clone has no node_modules (gitignored); install exactly what package-lock.json pins.
@@ -33,19 +34,6 @@ public sealed class ConformanceJsTests
         Assert.IsTrue(sim.ReceivedCommandTypes.Contains("subscribe_entities"));
         Assert.IsTrue(sim.ReceivedCommandTypes.Contains("supported_features"));
         Assert.AreEqual(1, sim.FailedLogins);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Domovoy.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Domovoy.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)

@@ -169,4 +169,22 @@ public sealed class DomainServiceTests
             File.Delete(file);
         }
     }
+
+    [TestMethod]
+    public async Task Sample_entities_file_loads()
+    {
+        var file = Path.Combine(Repository.Root(), "Domovoy.Simulator", "Samples", "entities.example.yaml");
+        await using var sim = await Sim.StartAsync(o => o.EntitiesFile = file);
+
+        Assert.AreEqual("412.5", sim.GetState("sensor.power_meter"));
+        StringAssert.Contains(sim.GetStateJson("input_number.volume"), "\"min\":0.0,\"max\":100.0,\"step\":5.0");
+    }
+
+    [TestMethod]
+    public async Task Floats_are_written_like_python_floats()
+    {
+        await using var sim = await Sim.StartAsync();
+
+        StringAssert.Contains(sim.GetStateJson("input_number.target_temperature"), "\"min\":5.0,\"max\":30.0,\"step\":0.5");
+    }
 }
