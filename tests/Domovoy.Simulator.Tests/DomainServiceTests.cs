@@ -187,4 +187,25 @@ public sealed class DomainServiceTests
 
         StringAssert.Contains(sim.GetStateJson("input_number.target_temperature"), "\"min\":5.0,\"max\":30.0,\"step\":0.5");
     }
+
+    [TestMethod]
+    public async Task Json_entities_file_with_an_entities_key_loads()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sim-entities-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"entities":[{"entity_id":"switch.fan","state":"on","attributes":{"friendly_name":"Fan"}}]}""");
+        try
+        {
+            await using var sim = await Sim.StartAsync(o => o.EntitiesFile = file);
+            await using var client = await WsTestClient.ConnectAuthenticatedAsync(sim);
+
+            var registry = (await client.CommandAsync(new JsonObject { ["type"] = "config/entity_registry/list" }))["result"]!.AsArray();
+            Assert.AreEqual("switch.fan", registry.Single()!.Str("entity_id"));
+            await client.CommandAsync(Call("switch", "toggle", new JsonObject { ["entity_id"] = "switch.fan" }));
+            Assert.AreEqual("off", sim.GetState("switch.fan"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
