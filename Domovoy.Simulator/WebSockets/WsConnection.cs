@@ -18,7 +18,8 @@ internal sealed class WsConnection
     private const int MaxPendingMessages = 4096;
     private const int MaxCoalescedBatch = 256;
     private const int MaxIncomingBytes = 4 * 1024 * 1024;
-    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+    // aiohttp's close() waits this long for the peer's close frame before dropping the connection.
+    private static readonly TimeSpan PeerCloseTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpContext _http;
     private readonly WebSocket _socket;
@@ -31,6 +32,7 @@ internal sealed class WsConnection
     private bool _paused;
     private bool _closing;
     private Task<byte[]?>? _pendingReceive;
+    private volatile bool _finished;
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WsConnection(HttpContext http, WebSocket socket, ConnectionManager manager)
@@ -89,6 +91,7 @@ internal sealed class WsConnection
             }
 
             await FinishCloseHandshakeAsync(writer).ConfigureAwait(false);
+            _finished = true;
             _manager.Remove(this);
         }
     }
@@ -128,7 +131,13 @@ internal sealed class WsConnection
     }
 
     /// <summary>Abort the TCP connection with no close frame.</summary>
-    public void Abort() => _http.Abort();
+    public void Abort()
+    {
+        if (!_finished)
+        {
+            _http.Abort();
+        }
+    }
 
     /// <summary>Stop writing and flood the queue, so the connection trips the pending-message limit like a stuck client.</summary>
     public void TripSlowConsumer()
@@ -316,6 +325,7 @@ internal sealed class WsConnection
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
                         await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, ct).ConfigureAwait(false);
+                        _ = DropIfPeerNeverClosesAsync();
                     }
 
                     return;
@@ -332,20 +342,31 @@ internal sealed class WsConnection
         }
     }
 
+    private async Task DropIfPeerNeverClosesAsync()
+    {
+        await Task.Delay(PeerCloseTimeout).ConfigureAwait(false);
+
+        // Never touch the HttpContext once the request has ended: Kestrel may have recycled it.
+        if (!_finished && _socket.State != WebSocketState.Closed)
+        {
+            _http.Abort();
+        }
+    }
+
     private async Task FinishCloseHandshakeAsync(Task writer)
     {
         try
         {
-            await writer.WaitAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+            await writer.WaitAsync(PeerCloseTimeout).ConfigureAwait(false);
             if (_pendingReceive is { } pending)
             {
-                await pending.WaitAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+                await pending.WaitAsync(PeerCloseTimeout).ConfigureAwait(false);
             }
 
             if (_socket.State == WebSocketState.CloseSent)
             {
                 // Wait for the client's close reply so it sees a clean close rather than a reset.
-                using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+                using var timeout = new CancellationTokenSource(PeerCloseTimeout);
                 var buffer = new byte[1024];
                 while (_socket.State == WebSocketState.CloseSent)
                 {
