@@ -25,7 +25,7 @@ public sealed class ConformanceJsTests
         var run = await RunAsync("node", ["conformance.mjs", sim.BaseUri.ToString(), sim.AccessToken], directory, ScriptTimeout);
 
         Assert.AreEqual(0, run.ExitCode, run.Output);
-        foreach (var step in new[] { "wrong token rejected", "subscribeEntities initial", "getStates", "getServices", "getConfig", "callService", "subscribeEntities change", "turn_off diff" })
+        foreach (var step in new[] { "wrong token rejected", "subscribeEntities initial", "getStates", "getServices", "getConfig", "callService", "subscribeEntities change", "turn_off diff", "reconnected after restart", "subscription resumed after restart" })
         {
             StringAssert.Contains(run.Output, "OK " + step);
         }

@@ -122,6 +122,18 @@ try {
   // A state change carries lc, and the client then sets last_updated = last_changed.
   check(offKitchen.last_updated === offKitchen.last_changed, "state change moves lc", offKitchen.last_changed);
 
+  // Restart: the client must notice the close, reconnect on its own and resubscribe subscribeEntities.
+  const disconnected = new Promise((resolve) => connection.addEventListener("disconnected", resolve));
+  const ready = new Promise((resolve) => connection.addEventListener("ready", resolve));
+  await callService(connection, "homeassistant", "restart");
+  await disconnected;
+  check(true, "disconnected by restart");
+  await ready;
+  check(true, "reconnected after restart");
+  await callService(connection, "switch", "turn_on", undefined, { entity_id: "switch.coffee_maker" });
+  const after = await waitFor((e) => e["switch.coffee_maker"] && e["switch.coffee_maker"].state === "on");
+  check(after["switch.coffee_maker"].state === "on", "subscription resumed after restart");
+
   (await unsubscribe)();
   console.log("CONFORMANCE PASSED");
   connection.close();
