@@ -16,6 +16,8 @@ internal sealed class WsConnection
 {
     // websocket_api/const.py
     private const int MaxPendingMessages = 4096;
+    private const int PendingMessagesPeak = 1024;
+    private static readonly TimeSpan PendingMessagesPeakTime = TimeSpan.FromSeconds(10);
     private const int MaxCoalescedBatch = 256;
     private const int MaxIncomingBytes = 4 * 1024 * 1024;
     // aiohttp's close() waits this long for the peer's close frame before dropping the connection.
@@ -33,6 +35,7 @@ internal sealed class WsConnection
     private bool _closing;
     private Task<byte[]?>? _pendingReceive;
     private volatile bool _finished;
+    private ITimer? _peakChecker;
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WsConnection(HttpContext http, WebSocket socket, ConnectionManager manager)
@@ -117,6 +120,12 @@ internal sealed class WsConnection
                 return;
             }
 
+            if (_queue.Count >= PendingMessagesPeak && _peakChecker is null)
+            {
+                // http.py: staying above PENDING_MSG_PEAK for PENDING_MSG_PEAK_TIME also disconnects.
+                _peakChecker = TimeProvider.System.CreateTimer(_ => CheckPeak(), null, PendingMessagesPeakTime, Timeout.InfiniteTimeSpan);
+            }
+
             _signal.Release();
         }
     }
@@ -153,6 +162,20 @@ internal sealed class WsConnection
         }
     }
 
+    private void CheckPeak()
+    {
+        lock (_core.Gate)
+        {
+            _peakChecker?.Dispose();
+            _peakChecker = null;
+            if (_queue.Count >= PendingMessagesPeak && !_closing)
+            {
+                _queue.Clear();
+                CompleteLocked();
+            }
+        }
+    }
+
     private void CompleteLocked()
     {
         if (_completed)
@@ -162,6 +185,8 @@ internal sealed class WsConnection
 
         _completed = true;
         _closing = true;
+        _peakChecker?.Dispose();
+        _peakChecker = null;
         _signal.Release();
     }
 
