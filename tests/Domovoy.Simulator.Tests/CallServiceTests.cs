@@ -132,6 +132,27 @@ public sealed class CallServiceTests
     }
 
     [TestMethod]
+    public async Task Label_and_floor_targets_resolve_through_the_registries()
+    {
+        await using var sim = await Sim.StartAsync();
+        await using var client = await WsTestClient.ConnectAuthenticatedAsync(sim);
+
+        await client.CommandAsync(new JsonObject
+        {
+            ["type"] = "call_service", ["domain"] = "light", ["service"] = "turn_off", ["target"] = new JsonObject { ["floor_id"] = "ground_floor" },
+        });
+        Assert.AreEqual("off", sim.GetState("light.kitchen"));
+
+        await client.CommandAsync(new JsonObject
+        {
+            ["type"] = "call_service", ["domain"] = "light", ["service"] = "turn_on", ["target"] = new JsonObject { ["label_id"] = new JsonArray("lighting") },
+        });
+        Assert.AreEqual("on", sim.GetState("light.kitchen"));
+        Assert.AreEqual("on", sim.GetState("light.living_room"));
+        Assert.AreEqual("on", sim.GetState("light.hallway"));
+    }
+
+    [TestMethod]
     public async Task Fire_event_reaches_subscribers_of_that_type_and_returns_a_context()
     {
         await using var sim = await Sim.StartAsync();
