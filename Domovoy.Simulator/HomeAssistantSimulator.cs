@@ -95,6 +95,8 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
             {
                 _core.CoreState = value;
             }
+
+            _core.Pulse();
         }
     }
 
@@ -189,6 +191,7 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
             lock (_core.Gate)
             {
                 _core.CoreState = "STOPPING";
+                _core.Pulse();
                 _core.Fire("homeassistant_stop");
                 foreach (var connection in _connections.Snapshot())
                 {
@@ -222,6 +225,8 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
                 _core.CoreState = "RUNNING";
                 _core.Fire("homeassistant_started");
             }
+
+            _core.Pulse();
         }
         finally
         {
@@ -241,7 +246,10 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
     /// <summary>While on, no command ever gets a reply (result, error or pong), to exercise client timeouts.</summary>
     public void WithholdResults(bool on) => _connections.WithholdResults = on;
 
-    /// <summary>Makes every connection's outgoing queue hit 4096 pending messages, so it is closed like a stuck client.</summary>
+    /// <summary>
+    /// Makes every connection's outgoing queue hit 4096 pending messages, so it is closed like a stuck client.
+    /// Completes once the close frames have been sent.
+    /// </summary>
     public async Task ForceSlowConsumerDisconnectAsync()
     {
         var victims = _connections.Snapshot();
@@ -250,7 +258,8 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
             connection.TripSlowConsumer();
         }
 
-        await _core.WaitUntilAsync(() => !_connections.Snapshot().Intersect(victims).Any(), _disposed.Token).ConfigureAwait(false);
+        // Like HA, the close frame goes out right away; the client completes the handshake when it next reads.
+        await Task.WhenAll(victims.Select(v => v.WriterStopped)).WaitAsync(_disposed.Token).ConfigureAwait(false);
     }
 
     /// <summary>Queues a raw text frame (e.g. malformed JSON) to every connected client, after what is already queued.</summary>
@@ -279,6 +288,10 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
     /// <summary>Completes once exactly <paramref name="count"/> connections have completed auth.</summary>
     public Task WaitForAuthenticatedConnectionsAsync(int count, CancellationToken ct = default) =>
         _core.WaitUntilAsync(() => _connections.AuthenticatedCount == count, ct);
+
+    /// <summary>Completes once get_config would report <paramref name="state"/> (e.g. NOT_RUNNING while down during a restart).</summary>
+    public Task WaitForCoreStateAsync(string state, CancellationToken ct = default) =>
+        _core.WaitUntilAsync(() => _core.CoreState == state, ct);
 
     /// <summary>Clears <see cref="ReceivedCommandTypes"/>, <see cref="CommandsReceived"/> and <see cref="FailedLogins"/>.</summary>
     public void ResetCounters() => _connections.ResetCounters();

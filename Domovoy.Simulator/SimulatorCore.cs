@@ -154,21 +154,33 @@ internal sealed class SimulatorCore
     };
 
     /// <summary>Completes once <paramref name="condition"/> holds; re-checked on every <see cref="Pulse"/>.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
+    public async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
     {
         TaskCompletionSource done;
+        (Func<bool>, TaskCompletionSource) entry;
         lock (Gate)
         {
             if (condition())
             {
-                return Task.CompletedTask;
+                return;
             }
 
             done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((condition, done));
+            entry = (condition, done);
+            _waiters.Add(entry);
         }
 
-        return done.Task.WaitAsync(ct);
+        // Drop the waiter on cancellation so abandoned waits do not pile up.
+        await using var registration = ct.Register(() =>
+        {
+            lock (Gate)
+            {
+                _waiters.Remove(entry);
+            }
+
+            done.TrySetCanceled(ct);
+        }).ConfigureAwait(false);
+        await done.Task.ConfigureAwait(false);
     }
 
     /// <summary>Something observable changed (command received, connection opened/closed): wake matching waiters.</summary>

@@ -28,6 +28,9 @@ public sealed class SimulatorOptions
 
     public string LocationName { get; set; } = "Home";
 
+    /// <summary>How long a new socket may take to send its auth message (core: 10 s) before it is closed.</summary>
+    public TimeSpan AuthTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the homeassistant.restart service keeps the simulator down.</summary>
     public TimeSpan ServiceRestartDowntime { get; set; } = TimeSpan.FromSeconds(1);
 

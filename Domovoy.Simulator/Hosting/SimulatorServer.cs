@@ -53,6 +53,19 @@ internal sealed class SimulatorServer : IAsyncDisposable
                 return;
             }
 
+            bool refusing;
+            lock (core.Gate)
+            {
+                refusing = core.CoreState == "STOPPING";
+            }
+
+            if (refusing)
+            {
+                // Shutting down for a restart: the listener is about to go away, so refuse like a dead server.
+                context.Abort();
+                return;
+            }
+
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
             var connection = new WsConnection(context, socket, connections);
             connections.Add(connection);

@@ -143,6 +143,9 @@ internal static class HaJson
         return false;
     }
 
+    /// <summary>A JSON number written the way Python writes a float (5.0 stays "5.0", not "5").</summary>
+    public static JsonNode Float(double value) => JsonNode.Parse(PythonFloat(value))!;
+
     /// <summary>Python's float repr: always has a fractional part ("42.0", "0.5", "1e+20").</summary>
     public static string PythonFloat(double value)
     {

@@ -68,9 +68,9 @@ internal static class DemoHome
         {
             ["initial"] = null,
             ["editable"] = true,
-            ["min"] = 5.0,
-            ["max"] = 30.0,
-            ["step"] = 0.5,
+            ["min"] = HaJson.Float(5.0),
+            ["max"] = HaJson.Float(30.0),
+            ["step"] = HaJson.Float(0.5),
             ["mode"] = "slider",
             ["unit_of_measurement"] = "°C",
             ["friendly_name"] = "Target Temperature",
@@ -122,8 +122,8 @@ internal static class DemoHome
             ["next_noon"] = HaJson.IsoFormat(day.AddHours(11).AddMinutes(7)),
             ["next_rising"] = HaJson.IsoFormat(rising),
             ["next_setting"] = HaJson.IsoFormat(setting),
-            ["elevation"] = aboveHorizon ? 12.3 : -20.1,
-            ["azimuth"] = 180.2,
+            ["elevation"] = HaJson.Float(aboveHorizon ? 12.3 : -20.1),
+            ["azimuth"] = HaJson.Float(180.2),
             ["rising"] = !aboveHorizon,
             ["friendly_name"] = "Sun",
         }, "sun");
@@ -150,7 +150,7 @@ internal static class DemoHome
             ["categories"] = new JsonObject(),
             ["config_entry_id"] = StableId("entry." + platform),
             ["config_subentry_id"] = null,
-            ["created_at"] = 1735689600.0,
+            ["created_at"] = HaJson.Float(1735689600.0),
             ["device_id"] = deviceId,
             ["disabled_by"] = null,
             ["entity_category"] = null,
@@ -160,7 +160,7 @@ internal static class DemoHome
             ["icon"] = null,
             ["id"] = StableId("entity." + entityId),
             ["labels"] = new JsonArray(labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
-            ["modified_at"] = 1735689600.0,
+            ["modified_at"] = HaJson.Float(1735689600.0),
             ["name"] = null,
             ["options"] = new JsonObject { ["conversation"] = new JsonObject { ["should_expose"] = true } },
             ["original_name"] = originalName,
@@ -177,7 +177,7 @@ internal static class DemoHome
             ["config_entries"] = new JsonArray(StableId("entry." + platform)),
             ["config_entries_subentries"] = new JsonObject { [StableId("entry." + platform)] = new JsonArray((JsonNode?)null) },
             ["connections"] = new JsonArray(),
-            ["created_at"] = 1735689600.0,
+            ["created_at"] = HaJson.Float(1735689600.0),
             ["disabled_by"] = null,
             ["entry_type"] = null,
             ["hw_version"] = null,
@@ -187,7 +187,7 @@ internal static class DemoHome
             ["manufacturer"] = "Domovoy Simulator",
             ["model"] = name,
             ["model_id"] = null,
-            ["modified_at"] = 1735689600.0,
+            ["modified_at"] = HaJson.Float(1735689600.0),
             ["name_by_user"] = null,
             ["name"] = name,
             ["primary_config_entry"] = StableId("entry." + platform),
@@ -208,19 +208,19 @@ internal static class DemoHome
             ["name"] = name,
             ["picture"] = null,
             ["temperature_entity_id"] = areaId == "living_room" ? "sensor.living_room_temperature" : null,
-            ["created_at"] = 1735689600.0,
-            ["modified_at"] = 1735689600.0,
+            ["created_at"] = HaJson.Float(1735689600.0),
+            ["modified_at"] = HaJson.Float(1735689600.0),
         });
 
     private static void AddFloor(RegistryStore registry, string floorId, string name, int level) =>
         registry.Floors.Add(new JsonObject
         {
             ["aliases"] = new JsonArray(),
-            ["created_at"] = 1735689600.0,
+            ["created_at"] = HaJson.Float(1735689600.0),
             ["floor_id"] = floorId,
             ["icon"] = null,
             ["level"] = level,
-            ["modified_at"] = 1735689600.0,
+            ["modified_at"] = HaJson.Float(1735689600.0),
             ["name"] = name,
         });
 
@@ -228,11 +228,11 @@ internal static class DemoHome
         registry.Labels.Add(new JsonObject
         {
             ["color"] = color,
-            ["created_at"] = 1735689600.0,
+            ["created_at"] = HaJson.Float(1735689600.0),
             ["description"] = null,
             ["icon"] = icon,
             ["label_id"] = labelId,
             ["name"] = name,
-            ["modified_at"] = 1735689600.0,
+            ["modified_at"] = HaJson.Float(1735689600.0),
         });
 }

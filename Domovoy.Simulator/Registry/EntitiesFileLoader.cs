@@ -86,7 +86,8 @@ internal static class EntitiesFileLoader
 
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number))
         {
-            return JsonValue.Create(number);
+            // Keep YAML floats as floats ("0.0" stays 0.0) like Python would.
+            return Json.HaJson.Float(number);
         }
 
         return JsonValue.Create(value);

@@ -52,11 +52,11 @@ internal sealed class EntityState(
             ["s"] = State,
             ["a"] = Attributes.DeepClone(),
             ["c"] = CompressedContext(Context),
-            ["lc"] = HaJson.EpochSeconds(LastChanged),
+            ["lc"] = HaJson.Float(HaJson.EpochSeconds(LastChanged)),
         };
         if (LastChanged != LastUpdated)
         {
-            compressed["lu"] = HaJson.EpochSeconds(LastUpdated);
+            compressed["lu"] = HaJson.Float(HaJson.EpochSeconds(LastUpdated));
         }
 
         return compressed;

@@ -33,6 +33,9 @@ internal sealed class CommandHandlers
             ["fire_event"] = (["event_type", "event_data"], FireEvent),
             ["subscribe_trigger"] = (["trigger", "variables"], SubscribeTrigger),
             ["subscribe_entities"] = (["entity_ids", "include", "exclude"], SubscribeEntities),
+            ["render_template"] = (["template", "variables", "timeout", "strict", "report_errors", "entity_ids"], RenderTemplate),
+            ["execute_script"] = (["sequence", "variables"], ExecuteScript),
+            ["auth/current_user"] = ([], (id, _) => Result(id, CurrentUser())),
             ["config/entity_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Entities))),
             ["config/device_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Devices))),
             ["config/area_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Areas))),
@@ -247,6 +250,65 @@ internal sealed class CommandHandlers
             });
         });
     }
+
+    private void RenderTemplate(int id, JsonObject message)
+    {
+        var renderer = new TemplateRenderer(RequiredString(message, "template"));
+
+        // The first render happens before the result, so a broken template fails the command (template_error).
+        var rendered = renderer.Render(_core);
+        Result(id, null);
+        _connection.Send(Event(id, new JsonObject { ["result"] = rendered?.DeepClone(), ["listeners"] = Listeners(renderer) }));
+        var last = rendered;
+        _connection.Subscriptions[id] = _core.Bus.Listen(EventBus.StateChanged, e =>
+        {
+            var entityId = e.NewState?.EntityId ?? e.OldState?.EntityId;
+            if (entityId is null || !renderer.Entities.Contains(entityId))
+            {
+                return;
+            }
+
+            try
+            {
+                var next = renderer.Render(_core);
+                if (!JsonNode.DeepEquals(next, last))
+                {
+                    last = next;
+                    _connection.Send(Event(id, new JsonObject { ["result"] = next?.DeepClone(), ["listeners"] = Listeners(renderer) }));
+                }
+            }
+            catch (HaErrorException ex)
+            {
+                _connection.Send(Event(id, new JsonObject { ["error"] = ex.Message, ["level"] = "ERROR" }));
+            }
+        });
+    }
+
+    private static JsonObject Listeners(TemplateRenderer renderer) => new()
+    {
+        ["all"] = false,
+        ["domains"] = new JsonArray(),
+        ["entities"] = new JsonArray(renderer.Entities.Order(StringComparer.Ordinal).Select(e => (JsonNode?)JsonValue.Create(e)).ToArray()),
+        ["time"] = false,
+    };
+
+    private void ExecuteScript(int id, JsonObject message)
+    {
+        var variables = OptionalObject(message, "variables") ?? [];
+        var context = _core.NewContext(SimulatorCore.TokenUserId);
+        var response = ScriptRunner.Run(_core, message["sequence"], variables, context);
+        Result(id, new JsonObject { ["context"] = context.ToJson(), ["response"] = response });
+    }
+
+    private static JsonObject CurrentUser() => new()
+    {
+        ["id"] = SimulatorCore.TokenUserId,
+        ["name"] = "Simulator Owner",
+        ["is_owner"] = true,
+        ["is_admin"] = true,
+        ["credentials"] = new JsonArray(new JsonObject { ["auth_provider_type"] = "homeassistant", ["auth_provider_id"] = null }),
+        ["mfa_modules"] = new JsonArray(new JsonObject { ["id"] = "totp", ["name"] = "Authenticator app", ["enabled"] = false }),
+    };
 
     private static string RequiredString(JsonObject message, string key)
     {

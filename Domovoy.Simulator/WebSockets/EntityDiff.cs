@@ -28,11 +28,11 @@ internal static class EntityDiff
 
         if (oldState.LastChanged != newState.LastChanged)
         {
-            additions["lc"] = HaJson.EpochSeconds(newState.LastChanged);
+            additions["lc"] = HaJson.Float(HaJson.EpochSeconds(newState.LastChanged));
         }
         else if (oldState.LastUpdated != newState.LastUpdated)
         {
-            additions["lu"] = HaJson.EpochSeconds(newState.LastUpdated);
+            additions["lu"] = HaJson.Float(HaJson.EpochSeconds(newState.LastUpdated));
         }
 
         var oldContext = oldState.Context;

@@ -16,10 +16,12 @@ internal sealed class WsConnection
 {
     // websocket_api/const.py
     private const int MaxPendingMessages = 4096;
+    private const int PendingMessagesPeak = 1024;
+    private static readonly TimeSpan PendingMessagesPeakTime = TimeSpan.FromSeconds(10);
     private const int MaxCoalescedBatch = 256;
     private const int MaxIncomingBytes = 4 * 1024 * 1024;
-    private static readonly TimeSpan AuthTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+    // aiohttp's close() waits this long for the peer's close frame before dropping the connection.
+    private static readonly TimeSpan PeerCloseTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpContext _http;
     private readonly WebSocket _socket;
@@ -32,6 +34,9 @@ internal sealed class WsConnection
     private bool _paused;
     private bool _closing;
     private Task<byte[]?>? _pendingReceive;
+    private volatile bool _finished;
+    private ITimer? _peakChecker;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WsConnection(HttpContext http, WebSocket socket, ConnectionManager manager)
     {
@@ -43,6 +48,9 @@ internal sealed class WsConnection
     }
 
     public bool IsAuthenticated { get; private set; }
+
+    /// <summary>Completes when the writer stopped: after the close frame went out, or the socket broke.</summary>
+    public Task WriterStopped => _writerDone.Task;
 
     public bool Coalesce { get; set; }
 
@@ -86,6 +94,7 @@ internal sealed class WsConnection
             }
 
             await FinishCloseHandshakeAsync(writer).ConfigureAwait(false);
+            _finished = true;
             _manager.Remove(this);
         }
     }
@@ -111,6 +120,12 @@ internal sealed class WsConnection
                 return;
             }
 
+            if (_queue.Count >= PendingMessagesPeak && _peakChecker is null)
+            {
+                // http.py: staying above PENDING_MSG_PEAK for PENDING_MSG_PEAK_TIME also disconnects.
+                _peakChecker = TimeProvider.System.CreateTimer(_ => CheckPeak(), null, PendingMessagesPeakTime, Timeout.InfiniteTimeSpan);
+            }
+
             _signal.Release();
         }
     }
@@ -125,7 +140,13 @@ internal sealed class WsConnection
     }
 
     /// <summary>Abort the TCP connection with no close frame.</summary>
-    public void Abort() => _http.Abort();
+    public void Abort()
+    {
+        if (!_finished)
+        {
+            _http.Abort();
+        }
+    }
 
     /// <summary>Stop writing and flood the queue, so the connection trips the pending-message limit like a stuck client.</summary>
     public void TripSlowConsumer()
@@ -141,6 +162,20 @@ internal sealed class WsConnection
         }
     }
 
+    private void CheckPeak()
+    {
+        lock (_core.Gate)
+        {
+            _peakChecker?.Dispose();
+            _peakChecker = null;
+            if (_queue.Count >= PendingMessagesPeak && !_closing)
+            {
+                _queue.Clear();
+                CompleteLocked();
+            }
+        }
+    }
+
     private void CompleteLocked()
     {
         if (_completed)
@@ -150,6 +185,8 @@ internal sealed class WsConnection
 
         _completed = true;
         _closing = true;
+        _peakChecker?.Dispose();
+        _peakChecker = null;
         _signal.Release();
     }
 
@@ -157,11 +194,11 @@ internal sealed class WsConnection
     {
         var receive = ReceiveAsync(ct);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var winner = await Task.WhenAny(receive, Task.Delay(AuthTimeout, timer.Token)).ConfigureAwait(false);
+        var winner = await Task.WhenAny(receive, Task.Delay(_core.Options.AuthTimeout, timer.Token)).ConfigureAwait(false);
         await timer.CancelAsync().ConfigureAwait(false);
         if (winner != receive)
         {
-            // auth.py: no message within 10 s -> close without a reply. The still-pending receive gets the close reply.
+            // auth.py: no message within 10 s (AuthTimeout) -> close without a reply. The still-pending receive gets the close reply.
             _pendingReceive = receive;
             ct.ThrowIfCancellationRequested();
             return false;
@@ -313,6 +350,7 @@ internal sealed class WsConnection
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
                         await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, ct).ConfigureAwait(false);
+                        _ = DropIfPeerNeverClosesAsync();
                     }
 
                     return;
@@ -323,22 +361,37 @@ internal sealed class WsConnection
         {
             _http.Abort();
         }
+        finally
+        {
+            _writerDone.TrySetResult();
+        }
+    }
+
+    private async Task DropIfPeerNeverClosesAsync()
+    {
+        await Task.Delay(PeerCloseTimeout).ConfigureAwait(false);
+
+        // Never touch the HttpContext once the request has ended: Kestrel may have recycled it.
+        if (!_finished && _socket.State != WebSocketState.Closed)
+        {
+            _http.Abort();
+        }
     }
 
     private async Task FinishCloseHandshakeAsync(Task writer)
     {
         try
         {
-            await writer.WaitAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+            await writer.WaitAsync(PeerCloseTimeout).ConfigureAwait(false);
             if (_pendingReceive is { } pending)
             {
-                await pending.WaitAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+                await pending.WaitAsync(PeerCloseTimeout).ConfigureAwait(false);
             }
 
             if (_socket.State == WebSocketState.CloseSent)
             {
                 // Wait for the client's close reply so it sees a clean close rather than a reset.
-                using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+                using var timeout = new CancellationTokenSource(PeerCloseTimeout);
                 var buffer = new byte[1024];
                 while (_socket.State == WebSocketState.CloseSent)
                 {
