@@ -12,6 +12,13 @@ public interface ITimePlugin
     /// <summary>Today's date in the configured time zone.</summary>
     DateOnly Today { get; }
 
+    /// <summary>
+    /// An Rx scheduler on the host's clock (a fake one in tests) that runs its work on the app's callback queue and
+    /// stops when the app stops. Pass it to time-based Rx operators (<c>Throttle</c>, <c>Delay</c>, <c>Interval</c>,
+    /// <see cref="StateObservableExtensions.WhenStateIsFor{TState}"/>) so nothing fires after the app is finalized.
+    /// </summary>
+    System.Reactive.Concurrency.IScheduler Scheduler { get; }
+
     /// <summary>The current time in UTC.</summary>
     DateTimeOffset UtcNow { get; }
 

@@ -14,7 +14,11 @@ internal sealed class TimePlugin(AppRuntime runtime, ILocationProvider? location
         "h:mm tt", "h:mm:ss tt", "hh:mm tt", "hh:mm:ss tt",
     ];
 
+    private AppScheduler? _scheduler;
+
     public TimeZoneInfo TimeZone => runtime.TimeZone;
+
+    public System.Reactive.Concurrency.IScheduler Scheduler => _scheduler ??= new AppScheduler(runtime);
 
     public DateTimeOffset UtcNow => runtime.Time.GetUtcNow();
 
