@@ -182,6 +182,36 @@ public sealed class HotReloadTests
         AssertUntouched(host, "a_app", aInstance);
     }
 
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task A_version_that_cannot_unload_is_reported_and_counted()
+    {
+        const string Leaky = """
+            public sealed class LeakyApp : AppBase
+            {
+                public override Task InitializeAsync(CancellationToken cancellationToken)
+                {
+                    // A host-wide static event holding the app: the classic way to keep a plugin from unloading.
+                    AppDomain.CurrentDomain.AssemblyLoad += (_, _) => GC.KeepAlive(this);
+                    return Task.CompletedTask;
+                }
+            }
+            """;
+        using var ws = new PluginWorkspace();
+        ws.WritePlugin("PluginL", "v1", """apps.Register<LeakyApp>("leaky");""", extraCode: Leaky);
+        await ws.BuildAsync("PluginL");
+        await using var host = await EngineHost.StartAsync(ws, o => o.UnloadCheckRounds = 3);
+        await host.Logs.WaitForAsync("App leaky initialized");
+        var v1 = host.LatestVersion("PluginL");
+
+        ws.WritePlugin("PluginL", "v2", """apps.Register<LeakyApp>("leaky");""", extraCode: Leaky + "// v2");
+        await ws.BuildAsync("PluginL");
+        await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.Leaked && e.PluginName == "PluginL" && e.Version == v1);
+        var warning = await host.Logs.WaitForAsync("was unloaded but its load context is still alive");
+        StringAssert.Contains(warning.Message, "PluginL");
+        Assert.AreEqual(1, host.Engine.GetStats().LeakedPluginVersions);
+    }
+
     private static int FailureCount(EngineHost host) => host.Events.OfType<PluginEvent>().Count(e => e.Kind == PluginEventKind.LoadFailed);
 
     private static void AssertUntouched(EngineHost host, string app, long instanceId)
