@@ -11,7 +11,10 @@ switch (suite)
     case "hass":
         await HassBenchmark.RunAsync(repositoryRoot, rest);
         return 0;
+    case "scheduler":
+        await SchedulerBenchmark.RunAsync(rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler");
         return 2;
 }
