@@ -86,7 +86,7 @@ internal static class HassBenchmark
             }
         }
 
-        await HostMemory.MeasureAsync(repositoryRoot, apps: 20);
+        await HostMemory.MeasureAsync(repositoryRoot, apps: 20, external: simulator);
         Console.WriteLine($"load average at the end: {SchedulerBenchmark.LoadAverage()}");
     }
 
