@@ -51,15 +51,22 @@ internal static class HassBenchmark
         var alone = Drive(simulator, events, () => long.MaxValue / 2, null, Interlocked.Add(ref _nextValue, events) - events);
         Console.WriteLine($"simulator alone (SetStateAsync loop, no subscriber, no socket): {Rate(events, alone)} events/s");
 
+        MeasureDecode(simulator);
+
         // Raw and ours alternate (never connected at the same time), so a noisy neighbour on the shared box hits both alike.
         var raws = new List<Result>();
         var ourResults = new List<Result>();
+        var clientResults = new List<Result>();
         for (var round = 1; round <= rounds; round++)
         {
             await MeasureRawAsync(simulator, events / 10, warmup: true);
             var raw = await MeasureRawAsync(simulator, events, warmup: false);
             raws.Add(raw);
             Console.WriteLine($"round {round} raw  (bare ClientWebSocket + JsonDocument per frame, coalesced): {Rate(events, raw.Seconds)} events/s; CPU {CpuPerEvent(raw, events)}/event, {raw.CpuCores:0.00} of {Environment.ProcessorCount} cores busy; producer thread inside SetStateAsync {raw.ProducerSeconds / raw.Seconds:P0} of the run; latency p50 {Stats.Ms(raw.P50)}, p99 {Stats.Ms(raw.P99)}");
+            await MeasureClientOnlyAsync(simulator, events / 10);
+            var clientOnly = await MeasureClientOnlyAsync(simulator, events);
+            clientResults.Add(clientOnly);
+            Console.WriteLine($"round {round} client + state cache only (no apps; one counter subscribed to the cache): {Rate(events, clientOnly.Seconds)} events/s; {clientOnly.MessagesPerFrame:0.0} messages/frame; CPU {CpuPerEvent(clientOnly, events)}/event, {clientOnly.CpuCores:0.00} cores busy");
             await using var ours = await OursPipeline.StartAsync(simulator);
             await ours.MeasureAsync(simulator, events / 10);
             var result = await ours.MeasureAsync(simulator, events);
@@ -70,6 +77,8 @@ internal static class HassBenchmark
         var rawMedian = Stats.Percentile(raws.Select(r => r.Seconds).ToArray(), 50);
         var ourMedian = Stats.Percentile(ourResults.Select(r => r.Seconds).ToArray(), 50);
         var ratio = rawMedian / ourMedian;
+        var clientMedian = Stats.Percentile(clientResults.Select(r => r.Seconds).ToArray(), 50);
+        Console.WriteLine($"stages (median of {rounds} rounds): client + cache alone {Rate(events, clientMedian)} events/s = {rawMedian / clientMedian:P0} of raw; CPU per event raw {Stats.Percentile(raws.Select(r => r.CpuCores * r.Seconds * 1e6 / events).ToArray(), 50):0.0} µs, client + cache {Stats.Percentile(clientResults.Select(r => r.CpuCores * r.Seconds * 1e6 / events).ToArray(), 50):0.0} µs, full pipeline {Stats.Percentile(ourResults.Select(r => r.CpuCores * r.Seconds * 1e6 / events).ToArray(), 50):0.0} µs (all include the simulator's own work)");
         var saturated = ourResults.OrderBy(r => r.Seconds).ElementAt(ourResults.Count / 2);
         Console.WriteLine($"throughput (median of {rounds} rounds): raw {Rate(events, rawMedian)} events/s, ours {Rate(events, ourMedian)} events/s ({Rate((long)events * Apps, ourMedian)} callbacks/s) → ours/raw = {ratio:P0} (target >= 50%: {(ratio >= 0.5 ? "met" : "NOT met")})");
         Console.WriteLine($"  simulator share: raw's producer thread spent {Stats.Percentile(raws.Select(r => r.ProducerSeconds / r.Seconds).ToArray(), 50):P0} of the run inside SetStateAsync (plus the simulator's socket writer on another thread)");
@@ -213,6 +222,119 @@ internal static class HassBenchmark
         var cores = (CpuSeconds() - cpu) / seconds;
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         return warmup ? new Result(seconds, producer, count, 0, 0, 0, cores) : new Result(seconds, producer, count, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies.Max(), cores);
+    }
+
+    /// <summary>
+    /// Decoding alone, in-process and single-threaded (no socket, no simulator): a coalesced frame of 250 real-shaped
+    /// state_changed messages, decoded by JsonDocument (what the raw baseline does) and by our reader's path
+    /// (HassJson.ParseFrame → ParseEvent → HassStateCache.HandleEvent with one counting subscriber). Best of 5.
+    /// </summary>
+    private static void MeasureDecode(HomeAssistantSimulator simulator)
+    {
+        var state = simulator.GetStateJson(EntityOf(0))!;
+        var messages = Enumerable.Range(0, 250).Select(i =>
+        {
+            var newState = state.Replace(
+                "\"state\":\"" + simulator.GetState(EntityOf(0)) + "\"",
+                "\"state\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"",
+                StringComparison.Ordinal);
+            return "{\"id\":2,\"type\":\"event\",\"event\":{\"event_type\":\"state_changed\",\"data\":{\"entity_id\":\"" + EntityOf(0) + "\",\"old_state\":" + state + ",\"new_state\":" + newState
+                + "},\"origin\":\"LOCAL\",\"time_fired\":\"2026-03-01T10:00:00.000000+00:00\",\"context\":{\"id\":\"01JNB8KQ0000000000000000AA\",\"parent_id\":null,\"user_id\":null}}}";
+        });
+        var frame = Encoding.UTF8.GetBytes("[" + string.Join(",", messages) + "]");
+        const int Frames = 200;
+        var cache = new HassStateCache(NullLogger.Instance, TimeProvider.System);
+        long seen = 0;
+        using var subscription = cache.SubscribeEvents(["state_changed"], _ => seen++);
+
+        double Best(Action decode)
+        {
+            var best = double.MaxValue;
+            for (var rep = 0; rep < 6; rep++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                for (var f = 0; f < Frames; f++)
+                {
+                    decode();
+                }
+
+                var perEvent = Ms(Stopwatch.GetTimestamp() - start) * 1000 / (Frames * 250);
+                best = rep == 0 ? best : Math.Min(best, perEvent);
+            }
+
+            return best;
+        }
+
+        var raw = Best(() =>
+        {
+            using var document = JsonDocument.Parse(frame);
+            foreach (var message in document.RootElement.EnumerateArray())
+            {
+                if (message.GetProperty("type").ValueEquals("event"))
+                {
+                    _ = message.GetProperty("event").GetProperty("data").GetProperty("new_state").GetProperty("state").GetString();
+                }
+            }
+        });
+        var ours = Best(() =>
+        {
+            foreach (var message in HassJson.ParseFrame(frame))
+            {
+                if (message.Event is { } ev)
+                {
+                    cache.HandleEvent(HassJson.ParseEvent(ev));
+                }
+            }
+        });
+        Console.WriteLine($"decode only, in-process, one thread ({frame.Length / 250} bytes per message, 250 per frame): JsonDocument {raw:0.00} µs/event, ours (ParseFrame → ParseEvent → state cache) {ours:0.00} µs/event = {ours / raw:0.0}x ({seen} events seen)");
+    }
+
+    /// <summary>Our client + synchronizer + state cache, with one counting handler on the cache instead of apps.</summary>
+    private static async Task<Result> MeasureClientOnlyAsync(HomeAssistantSimulator simulator, int count)
+    {
+        var client = new HassWebSocketClient(new HassClientOptions { Uri = simulator.WebSocketUri, AccessToken = simulator.AccessToken }, NullLogger.Instance, TimeProvider.System);
+        var cache = new HassStateCache(NullLogger.Instance, TimeProvider.System);
+        _ = new HassStateSynchronizer(client, cache, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = client.RunAsync(stop.Token);
+        await client.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        var firstValue = Interlocked.Add(ref _nextValue, count) - count;
+        var sentAt = new long[count];
+        var latencies = new double[count];
+        long received = 0;
+        using var subscription = cache.SubscribeEvents(["state_changed"], e =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (e.Data.GetProperty("new_state") is { ValueKind: JsonValueKind.Object } state
+                && long.TryParse(state.GetProperty("state").GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                && value - firstValue is var index && index >= 0 && index < count)
+            {
+                latencies[index] = Ms(now - sentAt[index]);
+                Volatile.Write(ref received, received + 1);
+            }
+        });
+        var frames = client.FramesReceived;
+        var cpu = CpuSeconds();
+        var stopwatch = Stopwatch.StartNew();
+        var producer = await Task.Run(() => Drive(simulator, count, () => Volatile.Read(ref received), sentAt, firstValue));
+        while (Volatile.Read(ref received) < count)
+        {
+            await Task.Delay(1);
+        }
+
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cores = (CpuSeconds() - cpu) / seconds;
+        var perFrame = (double)count / (client.FramesReceived - frames);
+        await stop.CancelAsync();
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return new Result(seconds, producer, count, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies.Max(), cores, perFrame);
     }
 
     private static Task SendAsync(ClientWebSocket socket, string text)
