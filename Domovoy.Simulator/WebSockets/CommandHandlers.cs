@@ -41,6 +41,7 @@ internal sealed class CommandHandlers
             ["config/area_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Areas))),
             ["config/floor_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Floors))),
             ["config/label_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Labels))),
+            ["servent/hass-state"] = ([], (id, _) => Result(id, new JsonObject { ["is_hass_up"] = _core.Servents.IsHassUp })),
         };
     }
 
@@ -49,7 +50,7 @@ internal sealed class CommandHandlers
     {
         var obj = message as JsonObject;
         var type = obj?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null;
-        _connection.Manager.RecordCommand(type);
+        _connection.Manager.RecordCommand(type, obj);
         if (obj is null)
         {
             Reply(Error(JsonValue.Create(0), "invalid_format", "Message incorrectly formatted."));
