@@ -259,13 +259,14 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
         var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
         var meta = new MetaPlugin(runtime, this, registration.AppType.Name, registration.PluginName, registration.Config);
+        var hass = _hassFactory?.Create(runtime);
         var context = new Plugins.AppContext(
             logger,
             registration.Config,
             meta,
             new CallbacksPlugin(runtime, _hassEvents, _location),
-            _hassFactory?.Create(runtime),
-            new ServEntsPlugin(),
+            hass,
+            new ServEntsPlugin(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
             new TimePlugin(runtime, _location),
             new UtilsPlugin(runtime));
         var app = registration.Factory();
