@@ -230,7 +230,6 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
                 _core.CoreState = "STOPPING";
                 _core.Pulse();
                 _core.Fire("homeassistant_stop");
-                _core.Servents.OnRestart();
                 foreach (var connection in _connections.Snapshot())
                 {
                     connection.Close();
@@ -250,6 +249,12 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
             {
                 _server = null;
                 await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            lock (_core.Gate)
+            {
+                // The integration's live entities die with the process; the restart leaves restored placeholders.
+                _core.Servents.OnRestart();
             }
 
             CoreState = "NOT_RUNNING";
