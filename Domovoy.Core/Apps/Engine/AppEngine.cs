@@ -160,6 +160,30 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         }
     }
 
+    public IReadOnlyList<AppInfo> GetApps()
+    {
+        AppInstance[] all;
+        lock (_apps)
+        {
+            all = _apps.Values.ToArray();
+        }
+
+        return all.OrderBy(a => a.Name, StringComparer.Ordinal)
+            .Select(a => AppInfoBuilder.Build(a.Registration.AppType, a.Registration.PluginName, a.Id, a.Runtime))
+            .ToArray();
+    }
+
+    public AppInfo GetApp(AppRuntime runtime, Type appType, string pluginName)
+    {
+        long instanceId;
+        lock (_apps)
+        {
+            instanceId = _apps.Values.FirstOrDefault(a => ReferenceEquals(a.Runtime, runtime))?.Id ?? 0;
+        }
+
+        return AppInfoBuilder.Build(appType, pluginName, instanceId, runtime);
+    }
+
     public void RequestRestart(string appName)
     {
         _ = Task.Run(async () =>
@@ -258,7 +282,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     {
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
         var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
-        var meta = new MetaPlugin(runtime, this, registration.AppType.Name, registration.PluginName, registration.Config);
+        var meta = new MetaPlugin(runtime, this, registration.AppType, registration.PluginName, registration.Config);
         var hass = _hassFactory?.Create(runtime);
         var context = new Plugins.AppContext(
             logger,

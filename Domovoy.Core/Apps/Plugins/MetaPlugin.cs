@@ -4,11 +4,11 @@ using Domovoy.Core.Apps.Runtime;
 namespace Domovoy.Core.Apps.Plugins;
 
 /// <summary>The Meta plugin of one app.</summary>
-internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, string className, string pluginName, AppConfigBase config) : IMetaPlugin
+internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, Type appType, string pluginName, AppConfigBase config) : IMetaPlugin
 {
     public string AppName => runtime.AppName;
 
-    public string ClassName => className;
+    public string ClassName => appType.Name;
 
     public string PluginName => pluginName;
 
@@ -28,6 +28,10 @@ internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, s
     }
 
     public EngineStats GetEngineStats() => engine.GetStats();
+
+    public IReadOnlyList<AppInfo> GetApps() => engine.GetApps();
+
+    public AppInfo GetAppInfo() => engine.GetApp(runtime, appType, pluginName);
 
     public IReadOnlyList<CallbackInfo> GetCallbacks() => runtime.Callbacks.Snapshot();
 }

@@ -80,6 +80,7 @@ public sealed class ServEntsLifecycleTests
         var mine = new CounterProbe();
         var other = new CounterProbe();
         await f.StartAsync(("my_app", () => new CounterApp(mine)), ("other_app", () => new CounterApp(other)));
+        var before = mine.App!.Meta.GetApps();
         var restarted = f.WaitForRunningAsync("my_app");
 
         // The Restart App button is disabled by default; a press fires exactly this event.
@@ -90,6 +91,18 @@ public sealed class ServEntsLifecycleTests
         Assert.AreEqual(1, other.Initializations);
         Assert.AreEqual("button.my_app_restart_app", f.H.Simulator.GetServentEntityId("my_app-my_app.AppRestartRequested"));
         Assert.IsNull(f.H.Simulator.GetState("button.my_app_restart_app"), "disabled by default: no state");
+
+        var after = mine.App!.Meta.GetApps();
+        CollectionAssert.AreEqual(new[] { "my_app", "other_app" }, after.Select(a => a.Name).ToArray());
+        Assert.AreNotEqual(before[0].InstanceId, after[0].InstanceId, "my_app is a new instance");
+        Assert.AreEqual(before[1].InstanceId, after[1].InstanceId, "other_app kept running");
+        var info = mine.App.Meta.GetAppInfo();
+        Assert.AreEqual(after[0].InstanceId, info.InstanceId);
+        Assert.AreEqual("CounterApp", info.ClassName);
+        Assert.AreEqual("Test", info.PluginName);
+        Assert.AreEqual(AppStatus.Running, info.Status);
+        Assert.IsGreaterThanOrEqualTo(4, info.ActiveCallbacks, "switch listener, button listener, reload button, re-create watcher");
+        Assert.AreEqual(0L, info.DroppedCallbacks);
     }
 
     private sealed class CounterProbe
