@@ -93,6 +93,15 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>While on, servents.create_entity registers new entities but never adds them to the state machine (to test creation timeouts).</summary>
+    public void HoldServentEntities(bool on)
+    {
+        lock (_core.Gate)
+        {
+            _core.Servents.HoldAdds = on;
+        }
+    }
+
     /// <summary>The entity_id of the live servents entity <paramref name="serventId"/>, or null.</summary>
     public string? GetServentEntityId(string serventId)
     {

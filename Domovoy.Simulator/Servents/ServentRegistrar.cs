@@ -26,6 +26,9 @@ internal sealed class ServentRegistrar(SimulatorCore core)
     /// <summary>servent/hass-state: true on homeassistant_started, false from homeassistant_stop.</summary>
     public bool IsHassUp => core.CoreState == "RUNNING";
 
+    /// <summary>Test hook: while set, new entities are registered but never added to the state machine.</summary>
+    public bool HoldAdds { get; set; }
+
     public ServentEntity? FindByEntityId(string entityId) => _live.Values.FirstOrDefault(e => e.EntityId == entityId);
 
     public ServentEntity? Find(string serventId) => _live.GetValueOrDefault(serventId);
@@ -202,7 +205,7 @@ internal sealed class ServentRegistrar(SimulatorCore core)
 
         _live[serventId] = entity;
         WatchSource(entity);
-        if (entity.Disabled)
+        if (entity.Disabled || HoldAdds)
         {
             return;
         }

@@ -17,13 +17,13 @@ internal sealed class ServEntsFixture : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly List<(Func<AppLifecycleEvent, bool> Match, TaskCompletionSource Done)> _waiters = [];
 
-    private ServEntsFixture(SimulatorHarness harness)
+    private ServEntsFixture(SimulatorHarness harness, TimeSpan creationTimeout)
     {
         H = harness;
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Engine = new AppEngine(
             _loggerFactory,
-            Options.Create(new DomovoyOptions { ServEntCreationTimeout = TimeSpan.FromSeconds(30) }),
+            Options.Create(new DomovoyOptions { ServEntCreationTimeout = creationTimeout }),
             TimeProvider.System,
             null,
             harness.Cache,
@@ -37,11 +37,11 @@ internal sealed class ServEntsFixture : IAsyncDisposable
 
     public AppEngine Engine { get; }
 
-    public static async Task<ServEntsFixture> CreateAsync(Domovoy.Simulator.SimulatorOptions? simulatorOptions = null)
+    public static async Task<ServEntsFixture> CreateAsync(Domovoy.Simulator.SimulatorOptions? simulatorOptions = null, TimeSpan? creationTimeout = null)
     {
         var harness = await SimulatorHarness.CreateAsync(simulatorOptions: simulatorOptions);
         await harness.StartAsync();
-        return new ServEntsFixture(harness);
+        return new ServEntsFixture(harness, creationTimeout ?? TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Completes at the next lifecycle event matching <paramref name="match"/>; call before causing it.</summary>
