@@ -5,6 +5,7 @@ namespace Domovoy.Abstractions;
 /// <param name="ClassName">The app class.</param>
 /// <param name="Namespace">The app class's namespace.</param>
 /// <param name="PluginName">The plugin (folder) it comes from.</param>
+/// <param name="PluginVersion">The number of the loaded plugin version the app runs from (0 outside the plugin loader).</param>
 /// <param name="Status">Its status.</param>
 /// <param name="InstanceId">Increases with every (re)start of any app; a new value means the app was restarted.</param>
 /// <param name="QueueLength">Callbacks waiting on the app's queue.</param>
@@ -18,6 +19,7 @@ public sealed record AppInfo(
     string ClassName,
     string? Namespace,
     string PluginName,
+    long PluginVersion,
     AppStatus Status,
     long InstanceId,
     int QueueLength,

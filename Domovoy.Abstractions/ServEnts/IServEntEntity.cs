@@ -38,7 +38,8 @@ public interface IServEntEntity
 
     /// <summary>
     /// Replaces the attributes pushed earlier with <paramref name="attributes"/>, keeping the state
-    /// (<c>servents.update_state</c> without a state).
+    /// (<c>servents.update_state</c> without a state). Needs ServEnts from July 2026 on; older versions always replace
+    /// the state too.
     /// </summary>
     /// <param name="attributes">The new attributes (fixed attributes and <c>servent_id</c> still win).</param>
     /// <param name="cancellationToken">Cancels waiting for the result.</param>

@@ -169,11 +169,11 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         }
 
         return all.OrderBy(a => a.Name, StringComparer.Ordinal)
-            .Select(a => AppInfoBuilder.Build(a.Registration.AppType, a.Registration.PluginName, a.Id, a.Runtime))
+            .Select(a => AppInfoBuilder.Build(a.Registration, a.Id, a.Runtime))
             .ToArray();
     }
 
-    public AppInfo GetApp(AppRuntime runtime, Type appType, string pluginName)
+    public AppInfo GetApp(AppRuntime runtime, AppRegistration registration)
     {
         long instanceId;
         lock (_apps)
@@ -181,7 +181,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
             instanceId = _apps.Values.FirstOrDefault(a => ReferenceEquals(a.Runtime, runtime))?.Id ?? 0;
         }
 
-        return AppInfoBuilder.Build(appType, pluginName, instanceId, runtime);
+        return AppInfoBuilder.Build(registration, instanceId, runtime);
     }
 
     public void RequestRestart(string appName)
@@ -282,7 +282,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     {
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
         var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
-        var meta = new MetaPlugin(runtime, this, registration.AppType, registration.PluginName, registration.Config);
+        var meta = new MetaPlugin(runtime, this, registration);
         var hass = _hassFactory?.Create(runtime);
         var context = new Plugins.AppContext(
             logger,
