@@ -5,7 +5,8 @@ public interface IServEntSensor : IServEntEntity
 {
     /// <summary>
     /// Sets the state (<c>servents.update_state</c>); attributes pushed earlier are replaced by <paramref name="attributes"/>.
-    /// A <see cref="DateTimeOffset"/> or <see cref="DateTime"/> is sent as epoch seconds (for timestamp sensors).
+    /// A <see cref="DateTimeOffset"/> or <see cref="DateTime"/> is sent as epoch seconds (for timestamp sensors); a
+    /// <see cref="DateTime"/> without a kind is a wall time in the configured zone.
     /// </summary>
     /// <param name="state">The state: a number, text, a time, or null for unknown.</param>
     /// <param name="attributes">Extra attributes, or null for none.</param>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.HomeAssistant.Client;
+using Domovoy.Core.Scheduling;
 using Domovoy.Core.ServEnts;
 using Microsoft.Extensions.Logging;
 
@@ -275,7 +276,10 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         await Hass.CallServiceAsync("servents", "update_state", data: JsonSerializer.SerializeToElement(data), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public JsonNode? ToJson(object? value) => ServEntPayload.Value(value, _json);
+    /// <summary>A value as JSON; a <see cref="DateTime"/> without a kind is a wall time in the configured zone.</summary>
+    public JsonNode? ToJson(object? value) => value is DateTime { Kind: DateTimeKind.Unspecified } wallTime
+        ? ServEntPayload.Value(ZonedTime.Resolve(wallTime, _runtime.TimeZone), _json)
+        : ServEntPayload.Value(value, _json);
 
     private static JsonNode? Bool(bool? value) => value is { } b ? JsonValue.Create(b) : null;
 

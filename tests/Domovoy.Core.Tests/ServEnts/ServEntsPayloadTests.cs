@@ -69,6 +69,18 @@ public sealed class ServEntsPayloadTests
         Assert.AreEqual("unknown", probe.HiddenRawState);
     }
 
+    [TestMethod]
+    public async Task A_time_is_sent_as_epoch_seconds_and_a_timestamp_sensor_shows_it_in_utc()
+    {
+        await using var f = await ServEntsFixture.CreateAsync();
+        f.H.Simulator.ResetCounters();
+        await f.StartAsync(("my_app", () => new TimestampApp()));
+
+        var update = Calls(f, "update_state").Single();
+        Assert.AreEqual(1782019800.25, update["service_data"]!["state"]!.GetValue<double>());
+        await f.WaitForCacheAsync("sensor.my_app_last_seen", s => s.State == "2026-06-21T05:30:00.250000+00:00");
+    }
+
     private static List<JsonNode> Calls(ServEntsFixture f, string service) =>
         f.H.Simulator.ReceivedServiceCalls.Select(c => JsonNode.Parse(c)!)
             .Where(c => c["domain"]!.GetValue<string>() == "servents" && c["service"]!.GetValue<string>() == service)
@@ -130,6 +142,15 @@ public sealed class ServEntsPayloadTests
             await temperature.SetToAsync(21.5, cancellationToken: cancellationToken);
             probe.TemperatureEntityId = temperature.GetEntityId();
             probe.Unit = temperature.GetFullState().GetAttribute<string>("unit_of_measurement");
+        }
+    }
+
+    private sealed class TimestampApp : AppBase
+    {
+        public override async Task InitializeAsync(CancellationToken cancellationToken)
+        {
+            var seen = await ServEnts.CreateSensorAsync("last_seen", "Last Seen", new() { DeviceClass = "timestamp" }, cancellationToken);
+            await seen.SetToAsync(DateTimeOffset.Parse("2026-06-21T07:30:00.25+02:00", System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
         }
     }
 
