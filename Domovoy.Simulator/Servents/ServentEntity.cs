@@ -24,7 +24,8 @@ internal sealed class ServentEntity(string serventId, string entityType, string 
     /// <summary>True once written to the state machine (never for disabled-by-default entities).</summary>
     public bool Added { get; set; }
 
-    public bool Disabled => Definition["disabled_by_default"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    /// <summary>The registry entry's disabled_by is set (from disabled_by_default when first registered, later the user's choice).</summary>
+    public bool Disabled { get; set; }
 
     public string DeviceName { get; set; } = string.Empty;
 

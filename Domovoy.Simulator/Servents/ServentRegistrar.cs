@@ -196,7 +196,11 @@ internal sealed class ServentRegistrar(SimulatorCore core)
         var device = definition["device_definition"] as JsonObject;
         var deviceRegistryId = EnsureDevice(device);
         var entityId = EnsureEntityRegistryEntry(definition, type, serventId, deviceRegistryId);
-        var entity = new ServentEntity(serventId, type, entityId, definition) { DeviceName = DeviceName(definition) };
+        var entity = new ServentEntity(serventId, type, entityId, definition)
+        {
+            DeviceName = DeviceName(definition),
+            Disabled = core.Registry.Entities.Any(e => HaJson.PythonStr(e["entity_id"]) == entityId && e["disabled_by"] is not null),
+        };
         entity.PendingState = InitialState(entity);
         if (_restore.Remove(serventId, out var restored) && type is not ("button" or "threshold"))
         {
@@ -209,6 +213,23 @@ internal sealed class ServentRegistrar(SimulatorCore core)
         {
             return;
         }
+
+        ScheduleAdd(entity, context);
+    }
+
+    /// <summary>The user enabled a disabled entity in the registry: it is added (core does so when the entry reloads).</summary>
+    public void OnEnabled(string entityId)
+    {
+        if (FindByEntityId(entityId) is { Disabled: true } entity)
+        {
+            entity.Disabled = false;
+            ScheduleAdd(entity, core.NewContext());
+        }
+    }
+
+    private void ScheduleAdd(ServentEntity entity, HaContext context)
+    {
+        var serventId = entity.ServentId;
 
         // async_add_entities does not block: the service returns before the entity is in the state machine.
         _ = Task.Run(() =>

@@ -45,11 +45,45 @@ public sealed class ServEntsEdgeTests
         Assert.AreEqual(1, probe.Presses);
     }
 
+    [TestMethod]
+    public async Task The_restart_app_button_once_enabled_in_home_assistant_restarts_the_app_when_pressed_and_stays_enabled()
+    {
+        await using var f = await ServEntsFixture.CreateAsync();
+        var probe = new Probe();
+        await f.StartAsync(("my_app", () => new ReloadApp(probe)), ("other_app", () => new ReloadApp(new Probe())));
+        var otherInstance = f.Engine.GetApps().Single(a => a.Name == "other_app").InstanceId;
+        Assert.IsNull(f.H.Cache.GetState("button.my_app_restart_app"), "disabled by default");
+
+        var enable = System.Text.Json.JsonDocument.Parse("""{"entity_id":"button.my_app_restart_app","disabled_by":null}""").RootElement;
+        var result = await probe.App!.Hass.SendRawCommandAsync("config/entity_registry/update", enable);
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, result.GetProperty("entity_entry").GetProperty("disabled_by").ValueKind);
+        await f.WaitForCacheAsync("button.my_app_restart_app", s => s.GetAttribute<string>("device_class") == "restart");
+
+        var restarted = f.WaitForRunningAsync("my_app");
+        await probe.App.Hass.CallServiceAsync("button", "press", new ButtonEntity("button.my_app_restart_app"), throwOnError: true);
+        await restarted;
+        Assert.AreEqual(2, probe.Initializations);
+        Assert.IsNotNull(f.H.Simulator.GetState("button.my_app_restart_app"), "re-creating with disabled_by_default keeps the user's choice");
+        Assert.AreEqual(otherInstance, f.Engine.GetApps().Single(a => a.Name == "other_app").InstanceId, "other_app kept running");
+    }
+
+    private sealed class ReloadApp(Probe probe) : AppBase
+    {
+        public override async Task InitializeAsync(CancellationToken cancellationToken)
+        {
+            await ServEnts.EnableReloadButtonAsync(cancellationToken);
+            probe.App = this;
+            probe.Initializations++;
+        }
+    }
+
     private sealed class Probe
     {
         public AppBase? App { get; set; }
 
         public int Presses { get; set; }
+
+        public int Initializations { get; set; }
 
         public TaskCompletionSource<ButtonPress> Pressed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
