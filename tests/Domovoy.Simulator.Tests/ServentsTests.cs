@@ -195,6 +195,24 @@ public sealed class ServentsTests
     }
 
     [TestMethod]
+    public async Task Enabling_a_disabled_entity_in_the_registry_adds_it_and_re_creating_keeps_it_enabled()
+    {
+        await using var sim = await Sim.StartAsync();
+        await using var client = await WsTestClient.ConnectAuthenticatedAsync(sim);
+        var restart = Entity("button", "my_app-my_app.AppRestartRequested", "Restart App", new JsonObject { ["entity_category"] = "diagnostic", ["disabled_by_default"] = true, ["event"] = "my_app.AppRestartRequested", ["event_data"] = new JsonObject(), ["device_class"] = "restart" });
+        await OkAsync(client, Create((JsonObject)restart.DeepClone()));
+        Assert.IsNull(sim.GetState("button.my_app_restart_app"));
+
+        var reply = await OkAsync(client, new JsonObject { ["type"] = "config/entity_registry/update", ["entity_id"] = "button.my_app_restart_app", ["disabled_by"] = null });
+        Assert.AreEqual(30, reply["result"]!["reload_delay"]!.GetValue<int>());
+        await sim.WaitForStateAsync("button.my_app_restart_app", s => s is not null, Sim.Timeout());
+
+        await OkAsync(client, Create((JsonObject)restart.DeepClone()));
+        Assert.IsNotNull(sim.GetState("button.my_app_restart_app"));
+        Assert.AreEqual("restart", Attributes(sim, "button.my_app_restart_app").Str("device_class"));
+    }
+
+    [TestMethod]
     public async Task Create_rejects_empty_lists_and_unknown_types()
     {
         await using var sim = await Sim.StartAsync();
