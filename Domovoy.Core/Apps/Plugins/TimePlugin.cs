@@ -28,6 +28,22 @@ internal sealed class TimePlugin(AppRuntime runtime, ILocationProvider? location
 
     public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, runtime.TimeZone);
 
+    public DateTimeOffset MakeAware(DateTime wallTime) => wallTime.Kind == DateTimeKind.Unspecified
+        ? ToLocal(ZonedTime.Resolve(wallTime, runtime.TimeZone))
+        : ToLocal(new DateTimeOffset(wallTime.ToUniversalTime(), TimeSpan.Zero));
+
+    public DateTimeOffset FromUnixSeconds(double epochSeconds)
+    {
+        if (double.IsNaN(epochSeconds) || double.IsInfinity(epochSeconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(epochSeconds), epochSeconds, "Epoch seconds must be a finite number.");
+        }
+
+        return ToLocal(DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(epochSeconds * TimeSpan.TicksPerSecond)));
+    }
+
+    public TimeSpan TimeSince(DateTimeOffset time) => UtcNow - time;
+
     public async Task SleepForAsync(TimeSpan delay, CancellationToken cancellationToken = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(runtime.Stopping, cancellationToken);

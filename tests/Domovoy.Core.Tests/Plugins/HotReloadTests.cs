@@ -47,6 +47,10 @@ public sealed class HotReloadTests
         Assert.IsTrue(host.Logs.Lines.Any(l => l.Message.StartsWith("File changed: ", StringComparison.Ordinal) && l.Message.EndsWith("PluginB.dll", StringComparison.Ordinal)));
         AssertUntouched(host, "a_app", firstA);
         AssertUntouched(host, "c_app", firstC);
+        var bInfo = host.Engine.GetApps().Single(a => a.Name == "b_app");
+        Assert.AreEqual(host.LatestVersion("PluginB"), bInfo.PluginVersion, "Meta's app info names the running plugin version");
+        Assert.IsGreaterThan(bVersion, bInfo.PluginVersion);
+        Assert.AreEqual("PluginB", bInfo.PluginName);
 
         // 2. The old load context of B is really collected.
         await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.Collected && e.PluginName == "PluginB" && e.Version == bVersion);
