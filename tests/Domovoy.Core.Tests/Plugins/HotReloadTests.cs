@@ -76,8 +76,8 @@ public sealed class HotReloadTests
         await ws.BuildAsync("PluginC");
         await host.Logs.WaitForAsync("HELLO a_app v1 helper-v2");
         await host.Logs.WaitForAsync("HELLO c_app v1 helper-v2");
-        Assert.IsTrue(host.LatestVersion("PluginA") > aVersion);
-        Assert.IsTrue(host.LatestVersion("PluginC") > cVersion);
+        await host.WaitForPluginAsync(PluginEventKind.Loaded, "PluginA", aVersion);
+        await host.WaitForPluginAsync(PluginEventKind.Loaded, "PluginC", cVersion);
         Assert.AreEqual(bCurrent, host.LatestVersion("PluginB"), "B does not use the helper and must not reload");
         Assert.AreEqual(1, host.Logs.Count("BYE b_app"));
     }
