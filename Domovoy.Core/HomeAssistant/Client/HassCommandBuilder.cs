@@ -29,10 +29,8 @@ internal static class HassCommandBuilder
                 writer.WriteEndObject();
             }
 
-            if (returnResponse)
-            {
-                writer.WriteBoolean("return_response", true);
-            }
+            // Always sent, as Domovoy and the ServEnts wire format do; Home Assistant defaults it to false.
+            writer.WriteBoolean("return_response", returnResponse);
         });
 
     public static JsonElement FireEvent(string eventType, JsonElement? data)

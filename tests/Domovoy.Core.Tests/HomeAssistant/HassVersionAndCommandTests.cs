@@ -26,7 +26,7 @@ public sealed class HassVersionAndCommandTests
         var data = JsonSerializer.SerializeToElement(new { brightness_pct = 50, color_name = (string?)null }, HassJson.CreateSerializerOptions());
         var fields = HassCommandBuilder.CallService("light", "turn_on", new ServiceTarget { EntityIds = ["light.kitchen"], AreaIds = ["living"] }, data, returnResponse: false);
         Assert.AreEqual(
-            """{"domain":"light","service":"turn_on","service_data":{"brightness_pct":50},"target":{"entity_id":["light.kitchen"],"area_id":["living"]}}""",
+            """{"domain":"light","service":"turn_on","service_data":{"brightness_pct":50},"target":{"entity_id":["light.kitchen"],"area_id":["living"]},"return_response":false}""",
             fields.GetRawText());
     }
 
