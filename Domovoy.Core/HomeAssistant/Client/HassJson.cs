@@ -174,7 +174,7 @@ internal static class HassJson
         writer.WriteEndObject();
     }
 
-    private static string? GetString(JsonElement element, string name)
+    public static string? GetString(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static DateTimeOffset? GetTime(JsonElement element, string name) => ParseTime(GetString(element, name));

@@ -91,7 +91,9 @@ internal sealed class HassStateCache : IHassEventSource
         {
             if (ev.EventType == "state_changed" && ev.Data.ValueKind == JsonValueKind.Object)
             {
-                var (entityId, _, newState) = HassJson.ParseStateChanged(ev.Data);
+                // Only new_state matters to the cache (the old one is its own current entry), so old_state is not parsed.
+                var entityId = HassJson.GetString(ev.Data, "entity_id") ?? throw new JsonException("state_changed without 'entity_id'.");
+                var newState = ev.Data.TryGetProperty("new_state", out var n) && n.ValueKind == JsonValueKind.Object ? HassJson.ParseState(n) : null;
                 ApplyLocked(entityId, newState, ++_sequence);
             }
 
