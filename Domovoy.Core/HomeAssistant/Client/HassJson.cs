@@ -177,5 +177,15 @@ internal static class HassJson
     public static string? GetString(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static DateTimeOffset? GetTime(JsonElement element, string name) => ParseTime(GetString(element, name));
+    private static DateTimeOffset? GetTime(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        // The UTF-8 ISO-8601 reader handles Home Assistant's isoformat() directly and is several times faster than
+        // culture-aware text parsing on this hot path; anything it rejects falls back to the lenient parser.
+        return value.TryGetDateTimeOffset(out var time) ? time : ParseTime(value.GetString());
+    }
 }
