@@ -13,93 +13,131 @@ public sealed class FirstAppTests
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(90);
 
+    private static string _root = null!;
+    private static string _feed = null!;
+    private static string _hive = null!;
+    private static string _version = null!;
+    private static Dictionary<string, string> _env = null!;
+
     public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>Packs the three packages (with the binaries the test build just produced) and installs the templates.</summary>
+    [ClassInitialize]
+    public static async Task PackAndInstallAsync(TestContext context)
+    {
+        _root = Path.Combine(Path.GetTempPath(), "domovoy-e2e", Guid.NewGuid().ToString("N"));
+        _feed = Path.Combine(_root, "feed");
+        _hive = Path.Combine(_root, "hive");
+        Directory.CreateDirectory(_feed);
+        _env = Environment(_root);
+        var repo = RepositoryRoot();
+        foreach (var project in new[] { "Domovoy.Abstractions", "Domovoy.Templates", "Domovoy.Host" })
+        {
+            await ProcessOutput.RunAsync("dotnet", ["pack", Path.Combine(repo, project, project + ".csproj"), "-c", Configuration(), "--no-build", "-o", _feed, "-nologo", "-v", "q"], repo, _env, CommandTimeout);
+        }
+
+        _version = Path.GetFileNameWithoutExtension(Directory.GetFiles(_feed, "Domovoy.Templates.*.nupkg").Single())["Domovoy.Templates.".Length..];
+
+        // Only the local feed, and the machine's package cache (a local folder) for Microsoft.Extensions.Logging.Abstractions and MSTest.
+        File.WriteAllText(Path.Combine(_root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="domovoy-local" value="{_feed}" />
+                <add key="machine-cache" value="{MachinePackagesFolder()}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        // The templates go into a private hive, out of the user's template cache.
+        await ProcessOutput.RunAsync("dotnet", ["new", "install", Path.Combine(_feed, $"Domovoy.Templates.{_version}.nupkg"), "--debug:custom-hive", _hive], _root, _env, CommandTimeout);
+        context.WriteLine($"feed {_feed}, version {_version}");
+    }
+
+    [ClassCleanup]
+    public static void DeleteWorkFolder() => DeleteQuietly(_root);
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
     public async Task Template_app_builds_offline_runs_in_the_host_tool_and_reloads_after_an_edit()
     {
-        var root = Path.Combine(Path.GetTempPath(), "domovoy-e2e", Guid.NewGuid().ToString("N"));
-        var feed = Path.Combine(root, "feed");
-        var hive = Path.Combine(root, "hive");
-        var tools = Path.Combine(root, "tools");
-        var work = Path.Combine(root, "home");
-        Directory.CreateDirectory(feed);
+        var env = _env;
+        var version = _version;
+        var tools = Path.Combine(_root, "tools");
+        var work = Path.Combine(_root, "home");
         Directory.CreateDirectory(work);
-        var env = Environment(root);
-        try
+
+        // 1. Generate an app and a config.yml; install the host tool into a private tool path.
+        await Dotnet(env, work, "new", "domovoy-app", "-o", Path.Combine(work, "KitchenLights"), "--debug:custom-hive", _hive);
+        await Dotnet(env, work, "new", "domovoy-host", "-o", work, "--debug:custom-hive", _hive);
+        await Dotnet(env, _root, "tool", "install", "Domovoy.Tool", "--version", version, "--tool-path", tools, "--add-source", _feed);
+
+        var config = Path.Combine(work, "config.yml");
+        StringAssert.Contains(File.ReadAllText(config), "plugins: ./plugins");
+
+        // The simulator (used until a real Home Assistant is configured) must not collide with a running one.
+        File.WriteAllText(config, File.ReadAllText(config).Replace("port: 8123", "port: 0", StringComparison.Ordinal));
+        var source = Path.Combine(work, "KitchenLights", "KitchenLightsApp.cs");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(work, "KitchenLights", "Apps.cs")), "\"kitchen_lights\"");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(work, "KitchenLights", "KitchenLights.csproj")), $"Version=\"{version}\" ExcludeAssets=\"runtime\"");
+
+        // 2. Build: the app lands in ./plugins/KitchenLights without Domovoy.Abstractions or its dependencies.
+        await Dotnet(env, work, "build", Path.Combine(work, "KitchenLights"), "-nologo", "-v", "q");
+        var pluginDir = Path.Combine(work, "plugins", "KitchenLights");
+        Assert.IsTrue(File.Exists(Path.Combine(pluginDir, "KitchenLights.dll")), "the app must build into plugins/KitchenLights");
+        Assert.IsFalse(File.Exists(Path.Combine(pluginDir, "Domovoy.Abstractions.dll")), "the host provides Domovoy.Abstractions");
+        Assert.IsFalse(File.Exists(Path.Combine(pluginDir, "Microsoft.Extensions.Logging.Abstractions.dll")), "the host provides the logging abstractions");
+
+        // 3. Run the host tool on the generated config.
+        var toolPath = Path.Combine(tools, OperatingSystem.IsWindows() ? "domovoy.exe" : "domovoy");
+        using var host = ProcessOutput.Start(toolPath, ["--config", config], work, env);
+        var first = await host.WaitForAsync(
+            l => l.Contains("App kitchen_lights initialized", StringComparison.Ordinal) || l.Contains("no Home Assistant connection configured", StringComparison.Ordinal) || l.Contains("App kitchen_lights failed", StringComparison.Ordinal),
+            HostTimeout,
+            "saying the app initialized or failed");
+        if (first.Contains("no Home Assistant connection configured", StringComparison.Ordinal))
         {
-            // 1. Pack the three packages with the binaries the test build just produced.
-            var repo = RepositoryRoot();
-            foreach (var project in new[] { "Domovoy.Abstractions", "Domovoy.Templates", "Domovoy.Host" })
-            {
-                await Dotnet(env, repo, "pack", Path.Combine(repo, project, project + ".csproj"), "-c", Configuration(), "--no-build", "-o", feed, "-nologo", "-v", "q");
-            }
-
-            var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "Domovoy.Templates.*.nupkg").Single())["Domovoy.Templates.".Length..];
-
-            // 2. Only the local feed (and the machine's package cache, for Microsoft.Extensions.Logging.Abstractions).
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="domovoy-local" value="{feed}" />
-                    <add key="machine-cache" value="{MachinePackagesFolder()}" />
-                  </packageSources>
-                </configuration>
-                """);
-
-            // 3. Templates and tool, kept out of the user's template cache and tool folder.
-            await Dotnet(env, root, "new", "install", Path.Combine(feed, $"Domovoy.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
-            await Dotnet(env, work, "new", "domovoy-app", "-o", Path.Combine(work, "KitchenLights"), "--debug:custom-hive", hive);
-            await Dotnet(env, work, "new", "domovoy-host", "-o", work, "--debug:custom-hive", hive);
-            await Dotnet(env, root, "tool", "install", "Domovoy.Tool", "--version", version, "--tool-path", tools, "--add-source", feed);
-
-            var config = Path.Combine(work, "config.yml");
-            StringAssert.Contains(File.ReadAllText(config), "plugins: ./plugins");
-
-            // The simulator (used until a real Home Assistant is configured) must not collide with a running one.
-            File.WriteAllText(config, File.ReadAllText(config).Replace("port: 8123", "port: 0", StringComparison.Ordinal));
-            var source = Path.Combine(work, "KitchenLights", "KitchenLightsApp.cs");
-            StringAssert.Contains(File.ReadAllText(Path.Combine(work, "KitchenLights", "Apps.cs")), "\"kitchen_lights\"");
-            StringAssert.Contains(File.ReadAllText(Path.Combine(work, "KitchenLights", "KitchenLights.csproj")), $"Version=\"{version}\" ExcludeAssets=\"runtime\"");
-
-            // 4. Build: the app lands in ./plugins/KitchenLights without Domovoy.Abstractions or its dependencies.
-            await Dotnet(env, work, "build", Path.Combine(work, "KitchenLights"), "-nologo", "-v", "q");
-            var pluginDir = Path.Combine(work, "plugins", "KitchenLights");
-            Assert.IsTrue(File.Exists(Path.Combine(pluginDir, "KitchenLights.dll")), "the app must build into plugins/KitchenLights");
-            Assert.IsFalse(File.Exists(Path.Combine(pluginDir, "Domovoy.Abstractions.dll")), "the host provides Domovoy.Abstractions");
-            Assert.IsFalse(File.Exists(Path.Combine(pluginDir, "Microsoft.Extensions.Logging.Abstractions.dll")), "the host provides the logging abstractions");
-
-            // 5. Run the host tool on the generated config.
-            var toolPath = Path.Combine(tools, OperatingSystem.IsWindows() ? "domovoy.exe" : "domovoy");
-            using var host = ProcessOutput.Start(toolPath, ["--config", config], work, env);
-            var first = await host.WaitForAsync(
-                l => l.Contains("App kitchen_lights initialized", StringComparison.Ordinal) || l.Contains("no Home Assistant connection configured", StringComparison.Ordinal) || l.Contains("App kitchen_lights failed", StringComparison.Ordinal),
-                HostTimeout,
-                "saying the app initialized or failed");
-            if (first.Contains("no Home Assistant connection configured", StringComparison.Ordinal))
-            {
-                Assert.Inconclusive("This host has no embedded simulated Home Assistant yet, so the template app cannot initialize:\n" + host.Text);
-            }
-
-            Assert.Contains("App kitchen_lights initialized", first, host.Text);
-
-            // 6. Edit the generated source and rebuild while the host runs: exactly this app reloads.
-            File.WriteAllText(source, File.ReadAllText(source).Replace("\"Watching {Motion}", "\"Edited: watching {Motion}", StringComparison.Ordinal));
-            await Dotnet(env, work, "build", Path.Combine(work, "KitchenLights"), "-nologo", "-v", "q");
-            await host.WaitForAsync(l => l.Contains("Reloading app: kitchen_lights", StringComparison.Ordinal), HostTimeout, "'Reloading app: kitchen_lights'");
-            await host.WaitForAsync(l => l.Contains("Edited: watching", StringComparison.Ordinal), HostTimeout, "from the edited app");
-            await host.WaitForAsync(_ => host.Count("App kitchen_lights initialized") >= 2, HostTimeout, "saying the edited app initialized");
-            Assert.AreEqual(1, host.Count("Reloading app: "), host.Text);
-            Assert.AreEqual(0, host.Count("fail:"), host.Text);
+            Assert.Inconclusive("This host has no embedded simulated Home Assistant yet, so the template app cannot initialize:\n" + host.Text);
         }
-        finally
-        {
-            TestContext.WriteLine($"work folder: {root}");
-            DeleteQuietly(root);
-        }
+
+        Assert.Contains("App kitchen_lights initialized", first, host.Text);
+
+        // 4. Edit the generated source and rebuild while the host runs: exactly this app reloads.
+        File.WriteAllText(source, File.ReadAllText(source).Replace("\"Watching {Motion}", "\"Edited: watching {Motion}", StringComparison.Ordinal));
+        await Dotnet(env, work, "build", Path.Combine(work, "KitchenLights"), "-nologo", "-v", "q");
+        await host.WaitForAsync(l => l.Contains("Reloading app: kitchen_lights", StringComparison.Ordinal), HostTimeout, "'Reloading app: kitchen_lights'");
+        await host.WaitForAsync(l => l.Contains("Edited: watching", StringComparison.Ordinal), HostTimeout, "from the edited app");
+        await host.WaitForAsync(_ => host.Count("App kitchen_lights initialized") >= 2, HostTimeout, "saying the edited app initialized");
+        Assert.AreEqual(1, host.Count("Reloading app: "), host.Text);
+        Assert.AreEqual(0, host.Count("fail:"), host.Text);
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task Template_options_rename_the_project_set_the_plugins_folder_and_version_and_add_a_passing_test_project()
+    {
+        var work = Path.Combine(_root, "options");
+        Directory.CreateDirectory(work);
+        var app = Path.Combine(work, "src", "Porch.Lights");
+
+        await Dotnet(_env, work, "new", "domovoy-app", "-o", app, "-n", "Porch.Lights", "--with-tests", "--plugins-dir", "../../deployed", "--debug:custom-hive", _hive);
+        await Dotnet(_env, work, "new", "domovoy-app", "-o", Path.Combine(work, "Pinned"), "--abstractions-version", "7.8.9", "--debug:custom-hive", _hive);
+
+        // The name renames files, namespace and classes; the app name is its snake_case form.
+        Assert.IsTrue(File.Exists(Path.Combine(app, "Porch.Lights.csproj")));
+        var appSource = File.ReadAllText(Path.Combine(app, "PorchLightsApp.cs"));
+        StringAssert.Contains(appSource, "namespace Porch.Lights;");
+        StringAssert.Contains(appSource, "class PorchLightsApp");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(app, "Apps.cs")), "\"porch_lights\"");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(work, "Pinned", "Pinned.csproj")), "Include=\"Domovoy.Abstractions\" Version=\"7.8.9\"");
+        Assert.IsFalse(Directory.Exists(Path.Combine(work, "Pinned", "Pinned.Tests")), "tests only with --with-tests");
+
+        // The generated tests pass, restored offline; the app builds into the chosen plugins folder.
+        var output = await Dotnet(_env, work, "test", Path.Combine(app, "Porch.Lights.Tests"), "-nologo");
+        StringAssert.Contains(output, "Passed!");
+        Assert.IsTrue(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Porch.Lights.dll")), output);
+        Assert.IsFalse(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Domovoy.Abstractions.dll")));
     }
 
     private Task<string> Dotnet(IReadOnlyDictionary<string, string> env, string workingDirectory, params string[] args)

@@ -14,7 +14,7 @@ public sealed class Apps : IAppRegistrar
     /// <inheritdoc />
     public void Register(IAppRegistry apps)
     {
-        apps.Register<DomovoyApp1App, DomovoyApp1Config>(AppName, new()
+        apps.Register<DomovoyAppClassApp, DomovoyAppClassConfig>(AppName, new()
         {
             Motion = new("binary_sensor.hallway_motion"),
             Light = new("light.hallway"),
@@ -22,6 +22,6 @@ public sealed class Apps : IAppRegistrar
         });
 
         // More instances of the same app with other entities:
-        // apps.Register<DomovoyApp1App, DomovoyApp1Config>("porch_lights", new() { Motion = new("binary_sensor.porch_motion"), Light = new("light.porch") });
+        // apps.Register<DomovoyAppClassApp, DomovoyAppClassConfig>("porch_lights", new() { Motion = new("binary_sensor.porch_motion"), Light = new("light.porch") });
     }
 }

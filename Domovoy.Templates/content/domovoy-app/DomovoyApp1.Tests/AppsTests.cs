@@ -15,8 +15,8 @@ public sealed class AppsTests
 
         var registration = registry.Registrations.Single();
         Assert.AreEqual(Apps.AppName, registration.Name);
-        Assert.AreEqual(typeof(DomovoyApp1App), registration.AppType);
-        var config = (DomovoyApp1Config)registration.Config!;
+        Assert.AreEqual(typeof(DomovoyAppClassApp), registration.AppType);
+        var config = (DomovoyAppClassConfig)registration.Config!;
         Assert.AreEqual("binary_sensor.hallway_motion", config.Motion.ToString());
         Assert.AreEqual("light.hallway", config.Light.ToString());
         Assert.IsEmpty(Validate(config));
@@ -25,12 +25,12 @@ public sealed class AppsTests
     [TestMethod]
     public void Rejects_a_brightness_out_of_range()
     {
-        var config = new DomovoyApp1Config { Motion = new("binary_sensor.hallway_motion"), Light = new("light.hallway"), BrightnessPercent = 150 };
+        var config = new DomovoyAppClassConfig { Motion = new("binary_sensor.hallway_motion"), Light = new("light.hallway"), BrightnessPercent = 150 };
 
         var errors = Validate(config);
 
         Assert.HasCount(1, errors);
-        Assert.Contains(nameof(DomovoyApp1Config.BrightnessPercent), errors[0].MemberNames);
+        Assert.Contains(nameof(DomovoyAppClassConfig.BrightnessPercent), errors[0].MemberNames);
     }
 
     /// <summary>Validates like the host does before starting an app.</summary>

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace DomovoyApp1;
 
 /// <summary>
-/// The configuration of <see cref="DomovoyApp1App"/>. The host validates it (DataAnnotations attributes) before the
+/// The configuration of <see cref="DomovoyAppClassApp"/>. The host validates it (DataAnnotations attributes) before the
 /// app starts; an invalid config is reported in the log and the app does not run.
 /// </summary>
-public sealed class DomovoyApp1Config : AppConfigBase
+public sealed class DomovoyAppClassConfig : AppConfigBase
 {
     /// <summary>The motion sensor to watch.</summary>
     [Required]
@@ -28,8 +28,8 @@ public sealed class DomovoyApp1Config : AppConfigBase
 }
 
 /// <summary>
-/// Turns <see cref="DomovoyApp1Config.Light"/> on when <see cref="DomovoyApp1Config.Motion"/> detects motion, and
-/// logs a heartbeat every <see cref="DomovoyApp1Config.HeartbeatInterval"/>.
+/// Turns <see cref="DomovoyAppClassConfig.Light"/> on when <see cref="DomovoyAppClassConfig.Motion"/> detects motion, and
+/// logs a heartbeat every <see cref="DomovoyAppClassConfig.HeartbeatInterval"/>.
 /// </summary>
 /// <remarks>
 /// The host creates the app, sets its plugins (<see cref="AppBase.Log"/>, <see cref="AppBase.Callbacks"/>,
@@ -37,7 +37,7 @@ public sealed class DomovoyApp1Config : AppConfigBase
 /// cancelled automatically when the app stops (on every rebuild, the host reloads the app). Callbacks of one app never
 /// run concurrently, so plain fields are safe.
 /// </remarks>
-public sealed class DomovoyApp1App : AppBase<DomovoyApp1Config>
+public sealed class DomovoyAppClassApp : AppBase<DomovoyAppClassConfig>
 {
     private int _motionCount;
 
