@@ -1,1 +1,57 @@
-Console.WriteLine("Domovoy.Simulator: not implemented yet");
+using System.Globalization;
+using Domovoy.Simulator;
+using Microsoft.Extensions.Logging;
+
+// Standalone: dotnet run --project Domovoy.Simulator -- [--port 8123] [--token T] [--entities file.yaml] [--ha-version V]
+var options = new SimulatorOptions
+{
+    Port = 8123,
+    ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning),
+};
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--port":
+            options.Port = int.Parse(Value(), CultureInfo.InvariantCulture);
+            break;
+        case "--token":
+            options.AccessToken = Value();
+            break;
+        case "--entities":
+            options.EntitiesFile = Value();
+            break;
+        case "--ha-version":
+            options.HaVersion = Value();
+            break;
+        case "-h" or "--help":
+            Console.WriteLine("Usage: Domovoy.Simulator [--port 8123] [--token sim-token] [--entities file.yaml|file.json] [--ha-version 2025.1.0]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument {args[i]} (try --help)");
+            return 2;
+    }
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+await using var simulator = await HomeAssistantSimulator.StartAsync(options, stop.Token);
+Console.WriteLine($"Home Assistant simulator (ha_version {options.HaVersion}) listening on {simulator.BaseUri}");
+Console.WriteLine($"WebSocket: {simulator.WebSocketUri}  token: {simulator.AccessToken}");
+Console.WriteLine("Press Ctrl+C to stop.");
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+
+return 0;

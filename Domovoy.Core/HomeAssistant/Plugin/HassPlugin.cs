@@ -1,0 +1,219 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Text.Json;
+using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.HomeAssistant.Client;
+using Domovoy.Core.HomeAssistant.State;
+using Microsoft.Extensions.Logging;
+
+namespace Domovoy.Core.HomeAssistant.Plugin;
+
+/// <summary>
+/// The Hass plugin of one app: reads from the state cache, commands through the shared client, and every subscription
+/// registered in the app's runtime so it is cancelled before finalize.
+/// </summary>
+internal sealed class HassPlugin : IHassPlugin
+{
+    private readonly AppRuntime _runtime;
+    private readonly HassWebSocketClient _client;
+    private readonly HassStateCache _cache;
+
+    // Owned by this app's plugin, so per-type metadata of the app's (unloadable) types dies with the app.
+    private readonly JsonSerializerOptions _json = HassJson.CreateSerializerOptions();
+
+    public HassPlugin(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache)
+    {
+        _runtime = runtime;
+        _client = client;
+        _cache = cache;
+    }
+
+    public TState GetState<TState>(EntityId<TState> entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return entity.ParseState(_cache.GetState(entity.Value));
+    }
+
+    public EntityState GetFullState(EntityId entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _cache.GetState(entity.Value) ?? throw new UnknownEntityException(entity.Value);
+    }
+
+    public EntityState? TryGetFullState(string entityId)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        return _cache.GetState(entityId);
+    }
+
+    public IReadOnlyCollection<EntityState> GetAllEntities() => _cache.GetAll();
+
+    public IReadOnlyCollection<string> GetAllEntityIds() => _cache.GetAllIds();
+
+    public IReadOnlyList<string> GetEntityIdsByAttribute(string attribute, object? value = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        JsonElement? expected = value is null ? null : value as JsonElement? ?? JsonSerializer.SerializeToElement(value, value.GetType(), _json);
+        var matches = new List<string>();
+        foreach (var state in _cache.GetAll())
+        {
+            if (state.Attributes.TryGetValue(attribute, out var actual) && (expected is null || JsonElement.DeepEquals(actual, expected.Value)))
+            {
+                matches.Add(state.EntityId);
+            }
+        }
+
+        matches.Sort(StringComparer.Ordinal);
+        return matches;
+    }
+
+    public async Task<ServiceCallResult> CallServiceAsync(string domain, string service, ServiceTarget? target = null, object? data = null, bool returnResponse = false, bool throwOnError = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        var fields = HassCommandBuilder.CallService(domain, service, target, ToElement(data), returnResponse);
+        var command = $"call_service {domain}.{service}";
+        try
+        {
+            var result = await _client.SendCommandAsync("call_service", fields, null, cancellationToken).ConfigureAwait(false);
+            HassContext? context = null;
+            JsonElement? response = null;
+            if (result.ValueKind == JsonValueKind.Object)
+            {
+                if (result.TryGetProperty("context", out var c))
+                {
+                    context = HassJson.ParseContext(c);
+                }
+
+                if (result.TryGetProperty("response", out var r))
+                {
+                    response = r;
+                }
+            }
+
+            return new ServiceCallResult(true, context, response, null);
+        }
+        catch (Exception ex) when (ex is HassCommandException or HassConnectionException or TimeoutException)
+        {
+            if (throwOnError || _runtime.Status == AppStatus.Initializing)
+            {
+                throw;
+            }
+
+            var error = ex switch
+            {
+                HassCommandException command1 => command1.Error,
+                HassConnectionException => new HassError("connection_lost", ex.Message),
+                _ => new HassError("timeout", ex.Message),
+            };
+            _runtime.Logger.LogError("App {App}: {Command} failed: {Code}: {Message}", _runtime.AppName, command, error.Code, error.Message);
+            return new ServiceCallResult(false, null, null, error);
+        }
+    }
+
+    public async Task FireEventAsync(string eventType, object? data = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        var fields = HassCommandBuilder.FireEvent(eventType, ToElement(data));
+        await _client.SendCommandAsync("fire_event", fields, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<JsonElement> GetServiceDefinitionsAsync(CancellationToken cancellationToken = default)
+        => _client.SendCommandAsync("get_services", null, null, cancellationToken);
+
+    public Task<JsonElement> SendRawCommandAsync(string type, object? arguments = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        var fields = ToElement(arguments);
+        if (fields is { } f && f.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("The arguments of a raw command must serialize to a JSON object.", nameof(arguments));
+        }
+
+        return _client.SendCommandAsync(type, fields, null, cancellationToken);
+    }
+
+    public async Task<CallbackId> ListenTriggerAsync(object trigger, Func<JsonElement, CancellationToken, Task> callback, CancellationToken cancellationToken = default, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(callback))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(callback);
+        var triggerJson = ToElement(trigger)!.Value;
+        var holder = new SingleAssignmentDisposable();
+        var registration = _runtime.Register(CallbackKind.Trigger, name, $"trigger {Describe(triggerJson)}", _ => holder);
+        try
+        {
+            var subscription = await _client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(triggerJson), ev =>
+            {
+                var variables = ev.ValueKind == JsonValueKind.Object && ev.TryGetProperty("variables", out var v) ? v : ev;
+                _runtime.Post(registration, ct => callback(variables, ct));
+            }, cancellationToken).ConfigureAwait(false);
+            holder.Disposable = subscription;
+        }
+        catch
+        {
+            _runtime.Callbacks.Cancel(registration.Id);
+            throw;
+        }
+
+        return registration.Id;
+    }
+
+    public IObservable<StateChange<TState>> StateChanges<TState>(EntityId<TState> entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Observable.Create<StateChange<TState>>(observer =>
+        {
+            var registration = _runtime.Register(CallbackKind.Subscription, $"StateChanges({entity.Value})", entity.Value, reg =>
+            {
+                var source = _cache.SubscribeEntity(entity.Value, (oldState, newState) =>
+                {
+                    if (string.Equals(oldState?.State, newState?.State, StringComparison.Ordinal))
+                    {
+                        return;
+                    }
+
+                    var change = new StateChange<TState>(entity, entity.ParseState(oldState), entity.ParseState(newState), oldState, newState);
+                    _runtime.Post(reg, _ =>
+                    {
+                        observer.OnNext(change);
+                        return Task.CompletedTask;
+                    });
+                });
+                return new CompositeDisposable(source, Disposable.Create(observer.OnCompleted));
+            });
+            return Disposable.Create(() => _runtime.Callbacks.Cancel(registration.Id));
+        });
+    }
+
+    public IObservable<HassEvent> Events(string eventType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        return Observable.Create<HassEvent>(observer =>
+        {
+            var registration = _runtime.Register(CallbackKind.Subscription, $"Events({eventType})", eventType, reg =>
+            {
+                var source = _cache.SubscribeEvents([eventType], ev => _runtime.Post(reg, _ =>
+                {
+                    observer.OnNext(ev);
+                    return Task.CompletedTask;
+                }));
+                return new CompositeDisposable(source, Disposable.Create(observer.OnCompleted));
+            });
+            return Disposable.Create(() => _runtime.Callbacks.Cancel(registration.Id));
+        });
+    }
+
+    private JsonElement? ToElement(object? value) => value switch
+    {
+        null => null,
+        JsonElement element => element,
+        _ => JsonSerializer.SerializeToElement(value, value.GetType(), _json),
+    };
+
+    private static string Describe(JsonElement trigger)
+    {
+        var text = trigger.GetRawText();
+        return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
+    }
+}

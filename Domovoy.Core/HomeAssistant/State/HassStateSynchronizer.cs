@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Domovoy.Abstractions;
+using Domovoy.Core.HomeAssistant.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Domovoy.Core.HomeAssistant.State;
+
+/// <summary>
+/// Connects the state cache to the client: one <c>subscribe_events</c> (all events) feeds the cache, and after every
+/// (re)connect <c>get_states</c> is fetched and reconciled before the client reports Ready.
+/// </summary>
+internal sealed class HassStateSynchronizer
+{
+    private readonly HassWebSocketClient _client;
+    private readonly HassStateCache _cache;
+    private readonly ILogger _logger;
+
+    public HassStateSynchronizer(HassWebSocketClient client, HassStateCache cache, ILogger logger)
+    {
+        _client = client;
+        _cache = cache;
+        _logger = logger;
+        _client.AddSubscription("subscribe_events", null, OnEvent);
+        _client.AddSessionInitializer(SynchronizeAsync);
+    }
+
+    /// <summary>Fetches every state and reconciles the cache.</summary>
+    public async Task SynchronizeAsync(CancellationToken cancellationToken)
+    {
+        var since = _cache.BeginSync();
+        var result = await _client.SendCommandAsync("get_states", null, null, cancellationToken).ConfigureAwait(false);
+        if (result.ValueKind != JsonValueKind.Array)
+        {
+            throw new HassConnectionException($"get_states returned {result.ValueKind}, expected an array.");
+        }
+
+        var states = new List<EntityState>(result.GetArrayLength());
+        foreach (var item in result.EnumerateArray())
+        {
+            try
+            {
+                states.Add(HassJson.ParseState(item));
+            }
+            catch (JsonException ex)
+            {
+                _logger.LogWarning("Skipping an unreadable state in get_states: {Message}", ex.Message);
+            }
+        }
+
+        var changed = _cache.Reconcile(states, since);
+        _logger.LogInformation("State cache synchronized: {Count} entities, {Changed} changed since the last sync.", states.Count, changed);
+    }
+
+    private void OnEvent(JsonElement ev)
+    {
+        HassEvent parsed;
+        try
+        {
+            parsed = HassJson.ParseEvent(ev);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            _logger.LogWarning("Skipping an unreadable event from Home Assistant: {Message}", ex.Message);
+            return;
+        }
+
+        _cache.HandleEvent(parsed);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using Domovoy.Simulator.Json;
+
+namespace Domovoy.Simulator.Services;
+
+/// <summary>button.press / input_button.press: the state becomes the ISO timestamp of the press.</summary>
+internal static class ButtonServices
+{
+    public static void Register(ServiceRegistry registry, string domain) =>
+        registry.Register(new ServiceDefinition(domain, "press", Press) { EntityDomain = domain, Name = "Press", Description = "Press the button entity." });
+
+    private static JsonNode? Press(ServiceCall call)
+    {
+        var pressed = HaJson.IsoFormat(call.Core.Now());
+        foreach (var state in call.Entities.ToList())
+        {
+            call.SetState(state, pressed, call.CopyAttributes(state));
+        }
+
+        return null;
+    }
+}

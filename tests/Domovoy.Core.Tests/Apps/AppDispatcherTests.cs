@@ -1,0 +1,91 @@
+using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Tests.Infrastructure;
+
+namespace Domovoy.Core.Tests.Apps;
+
+[TestClass]
+public sealed class AppDispatcherTests
+{
+    [TestMethod]
+    public async Task Callbacks_of_one_app_never_overlap_and_run_in_order()
+    {
+        var logs = new LogSink();
+        await using var dispatcher = new AppDispatcher("app", logs.CreateLogger("app"), TimeProvider.System, 1000, TimeSpan.FromSeconds(10));
+        var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "cb", "test");
+        var running = 0;
+        var maxConcurrent = 0;
+        var order = new List<int>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posters = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var n = (t * 1000) + i;
+                dispatcher.Post(registration, async _ =>
+                {
+                    var now = Interlocked.Increment(ref running);
+                    maxConcurrent = Math.Max(maxConcurrent, now);
+                    await Task.Yield();
+                    order.Add(n);
+                    Interlocked.Decrement(ref running);
+                    if (order.Count == 200)
+                    {
+                        done.TrySetResult();
+                    }
+                });
+            }
+        })).ToArray();
+        await Task.WhenAll(posters);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.AreEqual(1, maxConcurrent);
+        for (var t = 0; t < 4; t++)
+        {
+            var mine = order.Where(n => n / 1000 == t).ToArray();
+            CollectionAssert.AreEqual(mine.Order().ToArray(), mine, "callbacks posted by one thread run in posting order");
+        }
+    }
+
+    [TestMethod]
+    public async Task A_throwing_callback_is_logged_with_app_and_callback_and_later_ones_still_run()
+    {
+        var logs = new LogSink();
+        await using var dispatcher = new AppDispatcher("lights", logs.CreateLogger("lights"), TimeProvider.System, 100, TimeSpan.FromSeconds(10));
+        var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Scheduler, "OnTick", "test");
+        var after = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        dispatcher.Post(registration, _ => throw new InvalidOperationException("bad tick"));
+        dispatcher.Post(registration, _ =>
+        {
+            after.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await after.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var line = await logs.WaitForAsync("bad tick");
+        StringAssert.Contains(line.Message, "lights");
+        StringAssert.Contains(line.Message, "OnTick");
+        Assert.AreEqual("InvalidOperationException: bad tick", registration.ToInfo().LastErrorMessage);
+        Assert.AreEqual(2, registration.ToInfo().TimesCalled);
+    }
+
+    [TestMethod]
+    public async Task A_full_queue_drops_with_an_error_and_a_counter()
+    {
+        var logs = new LogSink();
+        await using var dispatcher = new AppDispatcher("busy", logs.CreateLogger("busy"), TimeProvider.System, 10, TimeSpan.FromSeconds(10));
+        var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "OnEvent", "test");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        dispatcher.Post(registration, async _ =>
+        {
+            entered.TrySetResult();
+            await gate.Task;
+        });
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var accepted = Enumerable.Range(0, 15).Count(_ => dispatcher.Post(registration, _ => Task.CompletedTask));
+        Assert.AreEqual(10, accepted);
+        Assert.AreEqual(5, dispatcher.Dropped);
+        await logs.WaitForAsync("callback queue full");
+        await logs.WaitForAsync("over 90%");
+        gate.SetResult();
+    }
+}
