@@ -1,4 +1,5 @@
 using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.Scheduling;
 using Domovoy.Core.HomeAssistant.Client;
 using Domovoy.Core.HomeAssistant.Plugin;
 using Domovoy.Core.HomeAssistant.State;
@@ -31,6 +32,8 @@ public static class HassServiceCollectionExtensions
         services.AddSingleton(sp => new HassStateSynchronizer(sp.GetRequiredService<HassWebSocketClient>(), sp.GetRequiredService<HassStateCache>(), sp.GetRequiredService<ILogger<HassStateSynchronizer>>()));
         services.AddSingleton<IHassEventSource>(sp => sp.GetRequiredService<HassStateCache>());
         services.AddSingleton<IHassPluginFactory>(sp => new HassPluginFactory(sp.GetRequiredService<HassWebSocketClient>(), sp.GetRequiredService<HassStateCache>()));
+        services.TryAddSingleton<ReportedLocationProvider>();
+        services.AddSingleton<IAppStartGate>(sp => new HassStartGate(sp.GetRequiredService<HassWebSocketClient>(), sp.GetRequiredService<ReportedLocationProvider>(), sp.GetRequiredService<ILogger<HassStartGate>>()));
         services.AddHostedService<HassConnectionService>();
         return services;
     }

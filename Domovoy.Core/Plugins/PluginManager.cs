@@ -1,5 +1,6 @@
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Engine;
+using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Plugins.Loading;
 using Domovoy.Core.Plugins.Watching;
 using Microsoft.Extensions.Hosting;
@@ -27,8 +28,11 @@ internal sealed class PluginManager : BackgroundService
     private readonly List<Task> _unloadChecks = [];
     private long _nextVersion;
 
-    public PluginManager(AppEngine engine, PluginVersionLoader loader, IOptions<DomovoyOptions> options, TimeProvider time, ILogger<PluginManager> logger)
+    private readonly IAppStartGate? _startGate;
+
+    public PluginManager(AppEngine engine, PluginVersionLoader loader, IOptions<DomovoyOptions> options, TimeProvider time, ILogger<PluginManager> logger, IAppStartGate? startGate = null)
     {
+        _startGate = startGate;
         _engine = engine;
         _loader = loader;
         _options = options.Value;
@@ -75,6 +79,19 @@ internal sealed class PluginManager : BackgroundService
         using var watcher = new PluginFolderWatcher(_pluginsPath, _options.ReloadDebounce, _time, _logger);
         try
         {
+            if (_startGate is not null)
+            {
+                try
+                {
+                    await _startGate.WaitUntilReadyAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogCritical("Apps are not started: {Reason}", ex.Message);
+                    return;
+                }
+            }
+
             _logger.LogInformation("Loading plugins from {Path}", _pluginsPath);
             foreach (var directory in Directory.GetDirectories(_pluginsPath).Order(StringComparer.Ordinal))
             {

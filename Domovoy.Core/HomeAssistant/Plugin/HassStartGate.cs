@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Domovoy.Core.Apps.Runtime;
+using Domovoy.Core.HomeAssistant.Client;
+using Domovoy.Core.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace Domovoy.Core.HomeAssistant.Plugin;
+
+/// <summary>
+/// Holds the first app start until Home Assistant is synchronized, and passes the location Home Assistant reports
+/// (get_config) on to the sun-event scheduler after every (re)connect.
+/// </summary>
+internal sealed class HassStartGate : IAppStartGate
+{
+    private readonly HassWebSocketClient _client;
+    private readonly ILogger<HassStartGate> _logger;
+
+    public HassStartGate(HassWebSocketClient client, ReportedLocationProvider location, ILogger<HassStartGate> logger)
+    {
+        _client = client;
+        _logger = logger;
+        client.AddSessionInitializer(_ =>
+        {
+            if (client.Config is { ValueKind: JsonValueKind.Object } config
+                && config.TryGetProperty("latitude", out var latitude) && latitude.ValueKind == JsonValueKind.Number
+                && config.TryGetProperty("longitude", out var longitude) && longitude.ValueKind == JsonValueKind.Number)
+            {
+                var elevation = config.TryGetProperty("elevation", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : 0;
+                location.Report(latitude.GetDouble(), longitude.GetDouble(), elevation);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        if (!_client.Ready.IsCompleted)
+        {
+            _logger.LogInformation("Waiting for Home Assistant before starting apps…");
+        }
+
+        await _client.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Connected to Home Assistant {Version}", _client.HaVersion);
+    }
+}

@@ -1,0 +1,62 @@
+using Domovoy.Core.Tests.Infrastructure;
+using Domovoy.Simulator;
+
+namespace Domovoy.Core.Tests.Host;
+
+/// <summary>The real host executable: start-up against the embedded simulator, SIGTERM, config and token errors.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class HostProcessTests
+{
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Sigterm_finalizes_every_app_and_exits_with_zero()
+    {
+        using var ws = new PluginWorkspace();
+        ws.WritePlugin("PluginA", "v1", """apps.Register<TestApp, TestConfig>("a_app", new TestConfig());""");
+        await ws.BuildAsync("PluginA");
+        var config = Path.Combine(ws.Root, "config.yml");
+        File.WriteAllText(config, "plugins: ./plugins\nsimulator:\n  port: 0\n");
+
+        await using var host = HostProcess.Start(config);
+        await host.WaitForLineAsync("running against a simulated Home Assistant");
+        await host.WaitForLineAsync("HELLO a_app v1");
+        await host.WaitForLineAsync("App a_app initialized");
+
+        await host.TerminateAsync();
+        Assert.AreEqual(0, await host.WaitForExitAsync(), host.Output);
+        StringAssert.Contains(host.Output, "BYE a_app v1");
+        StringAssert.Contains(host.Output, "App a_app terminated");
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task An_invalid_config_exits_non_zero_naming_the_file_and_key()
+    {
+        var dir = Directory.CreateTempSubdirectory("domovoy-host-test").FullName;
+        var config = Path.Combine(dir, "config.yml");
+        File.WriteAllText(config, "plugins: ./plugins\ntimezone: Nowhere/Atlantis\n");
+        await using var host = HostProcess.Start(config);
+        Assert.AreEqual(2, await host.WaitForExitAsync());
+        StringAssert.Contains(host.Output, config);
+        StringAssert.Contains(host.Output, "timezone");
+        StringAssert.Contains(host.Output, "line 2");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task A_rejected_token_is_fatal_without_retry_and_never_printed()
+    {
+        await using var simulator = await HomeAssistantSimulator.StartAsync(new SimulatorOptions { Port = 0, AccessToken = "the-right-token" });
+        var dir = Directory.CreateTempSubdirectory("domovoy-host-test").FullName;
+        var config = Path.Combine(dir, "config.yml");
+        File.WriteAllText(config, $"plugins: ./plugins\nhass:\n  url: {simulator.BaseUri}\n  token: wrong-token-4711\n");
+        await using var host = HostProcess.Start(config);
+        var exitCode = await host.WaitForExitAsync();
+        Assert.AreNotEqual(0, exitCode, host.Output);
+        Assert.AreEqual(1, simulator.FailedLogins, "a rejected token must not be retried (Home Assistant bans IPs that do)");
+        Assert.IsFalse(host.Output.Contains("wrong-token-4711", StringComparison.Ordinal), "the token must never be logged");
+        Directory.Delete(dir, recursive: true);
+    }
+}
