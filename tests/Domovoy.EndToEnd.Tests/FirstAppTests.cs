@@ -1,9 +1,14 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace Domovoy.EndToEnd.Tests;
 
 /// <summary>
 /// The path from nothing to a running app, offline: pack Domovoy.Abstractions, Domovoy.Templates and the Domovoy.Tool
 /// host into a temporary feed; install the templates (custom hive) and the tool (tool path); generate an app and a
-/// config.yml; build the app from the local feed only; run the tool; edit the app, rebuild and see exactly that app
+/// config.yml; build the app from the local feed only; run the tool (embedded simulated Home Assistant); trigger
+/// motion and see the app turn the light on; edit the app, rebuild and see exactly that app
 /// reload. Every wait is on an output line.
 /// </summary>
 [TestClass]
@@ -60,7 +65,7 @@ public sealed class FirstAppTests
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
-    public async Task Template_app_builds_offline_runs_in_the_host_tool_and_reloads_after_an_edit()
+    public async Task Template_app_builds_offline_runs_in_the_host_tool_reacts_to_the_simulated_home_and_reloads_after_an_edit()
     {
         var env = _env;
         var version = _version;
@@ -98,10 +103,20 @@ public sealed class FirstAppTests
             "saying the app initialized or failed");
         if (first.Contains("no Home Assistant connection configured", StringComparison.Ordinal))
         {
-            Assert.Inconclusive("This host has no embedded simulated Home Assistant yet, so the template app cannot initialize:\n" + host.Text);
+            Assert.Fail("The host has no embedded simulated Home Assistant, so the template app cannot initialize:\n" + host.Text);
         }
 
         Assert.Contains("App kitchen_lights initialized", first, host.Text);
+
+        // The app reacts to the simulated home: motion on → it calls light.turn_on → the light is on.
+        var simulatorLine = await host.WaitForAsync(l => l.Contains("running against a simulated Home Assistant at ", StringComparison.Ordinal), HostTimeout, "naming the simulator's address");
+        var match = Regex.Match(simulatorLine, @"simulated Home Assistant at (?<url>\S+) \(token (?<token>[^)]+)\)");
+        Assert.IsTrue(match.Success, simulatorLine);
+        using var http = new HttpClient { BaseAddress = new Uri(match.Groups["url"].Value), Timeout = HostTimeout };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", match.Groups["token"].Value);
+        (await http.PostAsync("api/states/binary_sensor.hallway_motion", new StringContent("""{"state":"on"}"""))).EnsureSuccessStatusCode();
+        await host.WaitForAsync(l => l.Contains("Motion at binary_sensor.hallway_motion: turning on light.hallway", StringComparison.Ordinal), HostTimeout, "from the app reacting to motion");
+        await WaitForStateAsync(http, "light.hallway", "on");
 
         // 4. Edit the generated source and rebuild while the host runs: exactly this app reloads.
         File.WriteAllText(source, File.ReadAllText(source).Replace("\"Watching {Motion}", "\"Edited: watching {Motion}", StringComparison.Ordinal));
@@ -138,6 +153,27 @@ public sealed class FirstAppTests
         StringAssert.Contains(output, "Passed!");
         Assert.IsTrue(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Porch.Lights.dll")), output);
         Assert.IsFalse(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Domovoy.Abstractions.dll")));
+    }
+
+    /// <summary>Polls the simulator's REST API until the entity has the state (the service call is asynchronous).</summary>
+    private static async Task WaitForStateAsync(HttpClient http, string entityId, string state)
+    {
+        var deadline = DateTime.UtcNow + HostTimeout;
+        string last;
+        do
+        {
+            last = await http.GetStringAsync($"api/states/{entityId}");
+            using var json = JsonDocument.Parse(last);
+            if (json.RootElement.GetProperty("state").GetString() == state)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"{entityId} did not become '{state}' within {HostTimeout}; last: {last}");
     }
 
     private Task<string> Dotnet(IReadOnlyDictionary<string, string> env, string workingDirectory, params string[] args)
