@@ -9,7 +9,7 @@ namespace Domovoy.EndToEnd.Tests;
 /// host into a temporary feed; install the templates (custom hive) and the tool (tool path); generate an app and a
 /// config.yml; build the app from the local feed only; run the tool (embedded simulated Home Assistant); trigger
 /// motion and see the app turn the light on; edit the app, rebuild and see exactly that app
-/// reload. Every wait is on an output line.
+/// reload. Every wait is on an output line (or, for the light's state, a poll with a deadline); no fixed sleeps.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
