@@ -22,6 +22,7 @@ public sealed class FirstAppTests
     private static string _feed = null!;
     private static string _hive = null!;
     private static string _version = null!;
+    private static string _tool = null!;
     private static Dictionary<string, string> _env = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -57,6 +58,11 @@ public sealed class FirstAppTests
 
         // The templates go into a private hive, out of the user's template cache.
         await ProcessOutput.RunAsync("dotnet", ["new", "install", Path.Combine(_feed, $"Domovoy.Templates.{_version}.nupkg"), "--debug:custom-hive", _hive], _root, _env, CommandTimeout);
+
+        // The host tool goes into a private tool path.
+        var tools = Path.Combine(_root, "tools");
+        await ProcessOutput.RunAsync("dotnet", ["tool", "install", "Domovoy.Tool", "--version", _version, "--tool-path", tools, "--add-source", _feed], _root, _env, CommandTimeout);
+        _tool = Path.Combine(tools, OperatingSystem.IsWindows() ? "domovoy.exe" : "domovoy");
         context.WriteLine($"feed {_feed}, version {_version}");
     }
 
@@ -69,14 +75,12 @@ public sealed class FirstAppTests
     {
         var env = _env;
         var version = _version;
-        var tools = Path.Combine(_root, "tools");
         var work = Path.Combine(_root, "home");
         Directory.CreateDirectory(work);
 
-        // 1. Generate an app and a config.yml; install the host tool into a private tool path.
+        // 1. Generate an app and a config.yml.
         await Dotnet(env, work, "new", "domovoy-app", "-o", Path.Combine(work, "KitchenLights"), "--debug:custom-hive", _hive);
         await Dotnet(env, work, "new", "domovoy-host", "-o", work, "--debug:custom-hive", _hive);
-        await Dotnet(env, _root, "tool", "install", "Domovoy.Tool", "--version", version, "--tool-path", tools, "--add-source", _feed);
 
         var config = Path.Combine(work, "config.yml");
         StringAssert.Contains(File.ReadAllText(config), "plugins: ./plugins");
@@ -95,8 +99,7 @@ public sealed class FirstAppTests
         Assert.IsFalse(File.Exists(Path.Combine(pluginDir, "Microsoft.Extensions.Logging.Abstractions.dll")), "the host provides the logging abstractions");
 
         // 3. Run the host tool on the generated config.
-        var toolPath = Path.Combine(tools, OperatingSystem.IsWindows() ? "domovoy.exe" : "domovoy");
-        using var host = ProcessOutput.Start(toolPath, ["--config", config], work, env);
+        using var host = ProcessOutput.Start(_tool, ["--config", config], work, env);
         var first = await host.WaitForAsync(
             l => l.Contains("App kitchen_lights initialized", StringComparison.Ordinal) || l.Contains("no Home Assistant connection configured", StringComparison.Ordinal) || l.Contains("App kitchen_lights failed", StringComparison.Ordinal),
             HostTimeout,
@@ -153,6 +156,18 @@ public sealed class FirstAppTests
         StringAssert.Contains(output, "Passed!");
         Assert.IsTrue(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Porch.Lights.dll")), output);
         Assert.IsFalse(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Domovoy.Abstractions.dll")));
+
+        // domovoy-host for a real Home Assistant: the host accepts the config and asks for the token from the environment.
+        var real = Path.Combine(work, "real");
+        await Dotnet(_env, work, "new", "domovoy-host", "-o", real, "--hass-url", "ws://homeassistant.invalid:8123", "--timezone", "America/New_York", "--debug:custom-hive", _hive);
+        var realConfig = File.ReadAllText(Path.Combine(real, "config.yml"));
+        StringAssert.Contains(realConfig, "url: ws://homeassistant.invalid:8123");
+        StringAssert.Contains(realConfig, "token_env: HASS_TOKEN");
+        StringAssert.Contains(realConfig, "timezone: America/New_York");
+        Assert.IsFalse(realConfig.Contains("\nsimulator:", StringComparison.Ordinal), realConfig);
+        var env = new Dictionary<string, string>(_env) { ["HASS_TOKEN"] = string.Empty };
+        using var host = ProcessOutput.Start(_tool, ["--config", Path.Combine(real, "config.yml")], real, env);
+        await host.WaitForAsync(l => l.Contains("'hass.token_env' names environment variable 'HASS_TOKEN', which is not set", StringComparison.Ordinal), HostTimeout, "asking for HASS_TOKEN");
     }
 
     /// <summary>Polls the simulator's REST API until the entity has the state (the service call is asynchronous).</summary>
