@@ -21,6 +21,9 @@ public sealed class DomovoyOptions
     /// </summary>
     public int NotReadyRetries { get; set; } = 20;
 
+    /// <summary>How long a ServEnts create call waits for the new entity to appear in the state cache.</summary>
+    public TimeSpan ServEntCreationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long <c>FinalizeAsync</c> may take before the host logs a warning and moves on.</summary>
     public TimeSpan FinalizeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -78,6 +78,52 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
     /// <summary>The "type" of every command received, in arrival order, across connections.</summary>
     public IReadOnlyList<string> ReceivedCommandTypes => _connections.CommandTypes;
 
+    /// <summary>Every call_service command received, as JSON text in its original key order (non-ASCII kept raw).</summary>
+    public IReadOnlyList<string> ReceivedServiceCalls => _connections.ServiceCalls;
+
+    /// <summary>Warnings the servents integration logged (type conflicts, update_state for unknown ids).</summary>
+    public IReadOnlyList<string> ServentWarnings
+    {
+        get
+        {
+            lock (_core.Gate)
+            {
+                return _core.Servents.Warnings;
+            }
+        }
+    }
+
+    /// <summary>While on, servents.create_entity registers new entities but never adds them to the state machine (to test creation timeouts).</summary>
+    public void HoldServentEntities(bool on)
+    {
+        lock (_core.Gate)
+        {
+            _core.Servents.HoldAdds = on;
+        }
+    }
+
+    /// <summary>The entity_id of the live servents entity <paramref name="serventId"/>, or null.</summary>
+    public string? GetServentEntityId(string serventId)
+    {
+        lock (_core.Gate)
+        {
+            return _core.Servents.Find(serventId)?.EntityId;
+        }
+    }
+
+    /// <summary>The entity registry list (config/entity_registry/list) as JSON text.</summary>
+    public string GetEntityRegistryJson()
+    {
+        lock (_core.Gate)
+        {
+            return HaJson.Serialize(new JsonArray(_core.Registry.Entities.Select(e => (JsonNode?)e.DeepClone()).ToArray()));
+        }
+    }
+
+    /// <summary>Completes once <paramref name="entityId"/> has a state satisfying <paramref name="condition"/> (the state text).</summary>
+    public Task WaitForStateAsync(string entityId, Func<string?, bool> condition, CancellationToken ct = default) =>
+        _core.WaitUntilAsync(() => condition(_core.States.Get(entityId)?.State), ct);
+
     /// <summary>get_config "state" (NOT_RUNNING, STARTING, RUNNING, STOPPING, ...). Settable for tests.</summary>
     public string CoreState
     {
@@ -212,6 +258,12 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
             {
                 _server = null;
                 await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            lock (_core.Gate)
+            {
+                // The integration's live entities die with the process; the restart leaves restored placeholders.
+                _core.Servents.OnRestart();
             }
 
             CoreState = "NOT_RUNNING";

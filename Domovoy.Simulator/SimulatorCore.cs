@@ -34,6 +34,8 @@ internal sealed class SimulatorCore
         ButtonServices.Register(Services, "input_button");
         HomeAssistantServices.Register(Services);
         ServentsServices.Register(Services);
+        ServentPlatformServices.Register(Services);
+        Servents = new Servents.ServentRegistrar(this);
         SimulatorServices.Register(Services);
     }
 
@@ -52,6 +54,9 @@ internal sealed class SimulatorCore
     public ServiceRegistry Services { get; } = new();
 
     public RegistryStore Registry { get; } = new();
+
+    /// <summary>The servents integration's live entities.</summary>
+    public Servents.ServentRegistrar Servents { get; }
 
     /// <summary>get_config "state": NOT_RUNNING, STARTING, RUNNING, STOPPING, FINAL_WRITE or STOPPED.</summary>
     public string CoreState { get; set; } = "RUNNING";

@@ -36,6 +36,14 @@ public interface IMetaPlugin
     /// <returns>The statistics.</returns>
     EngineStats GetEngineStats();
 
+    /// <summary>Every app instance the engine knows, for status views (queue, callbacks, next run).</summary>
+    /// <returns>One entry per app, ordered by name.</returns>
+    IReadOnlyList<AppInfo> GetApps();
+
+    /// <summary>This app's entry of <see cref="GetApps"/>.</summary>
+    /// <returns>The app's information.</returns>
+    AppInfo GetAppInfo();
+
     /// <summary>Statistics of every callback this app registered, including cancelled ones.</summary>
     /// <returns>One entry per callback.</returns>
     IReadOnlyList<CallbackInfo> GetCallbacks();

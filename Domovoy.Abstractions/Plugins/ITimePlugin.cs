@@ -12,6 +12,13 @@ public interface ITimePlugin
     /// <summary>Today's date in the configured time zone.</summary>
     DateOnly Today { get; }
 
+    /// <summary>
+    /// An Rx scheduler on the host's clock (a fake one in tests) that runs its work on the app's callback queue and
+    /// stops when the app stops. Pass it to time-based Rx operators (<c>Throttle</c>, <c>Delay</c>, <c>Interval</c>,
+    /// <see cref="StateObservableExtensions.WhenStateIsFor{TState}"/>) so nothing fires after the app is finalized.
+    /// </summary>
+    System.Reactive.Concurrency.IScheduler Scheduler { get; }
+
     /// <summary>The current time in UTC.</summary>
     DateTimeOffset UtcNow { get; }
 
@@ -19,6 +26,25 @@ public interface ITimePlugin
     /// <param name="time">Any time.</param>
     /// <returns>The same instant with the configured zone's offset.</returns>
     DateTimeOffset ToLocal(DateTimeOffset time);
+
+    /// <summary>
+    /// Makes a wall-clock time aware: an unspecified-kind <see cref="DateTime"/> is read in the configured zone (a time
+    /// skipped by daylight saving moves to the end of the gap; a repeated one is its first occurrence); UTC and local
+    /// kinds keep their instant. The result carries the configured zone's offset.
+    /// </summary>
+    /// <param name="wallTime">The time.</param>
+    /// <returns>The instant in the configured zone.</returns>
+    DateTimeOffset MakeAware(DateTime wallTime);
+
+    /// <summary>An instant from Unix epoch seconds (e.g. a ServEnts timestamp or a Home Assistant attribute), in the configured zone.</summary>
+    /// <param name="epochSeconds">Seconds since 1970-01-01T00:00:00Z.</param>
+    /// <returns>The instant in the configured zone.</returns>
+    DateTimeOffset FromUnixSeconds(double epochSeconds);
+
+    /// <summary>How long ago <paramref name="time"/> was (negative for the future), on the host clock.</summary>
+    /// <param name="time">The instant.</param>
+    /// <returns><see cref="UtcNow"/> minus <paramref name="time"/>.</returns>
+    TimeSpan TimeSince(DateTimeOffset time);
 
     /// <summary>Waits for <paramref name="delay"/> on the host clock; cancelled when the app stops.</summary>
     /// <param name="delay">How long to wait.</param>

@@ -41,6 +41,8 @@ internal sealed class CommandHandlers
             ["config/area_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Areas))),
             ["config/floor_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Floors))),
             ["config/label_registry/list"] = ([], (id, _) => Result(id, List(_core.Registry.Labels))),
+            ["config/entity_registry/update"] = (["entity_id", "disabled_by", "hidden_by", "name", "icon", "area_id", "new_entity_id", "aliases", "labels", "categories", "options_domain", "options", "device_class"], UpdateEntityRegistryEntry),
+            ["servent/hass-state"] = ([], (id, _) => Result(id, new JsonObject { ["is_hass_up"] = _core.Servents.IsHassUp })),
         };
     }
 
@@ -49,7 +51,7 @@ internal sealed class CommandHandlers
     {
         var obj = message as JsonObject;
         var type = obj?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null;
-        _connection.Manager.RecordCommand(type);
+        _connection.Manager.RecordCommand(type, obj);
         if (obj is null)
         {
             Reply(Error(JsonValue.Create(0), "invalid_format", "Message incorrectly formatted."));
@@ -332,6 +334,36 @@ internal sealed class CommandHandlers
         return value as JsonObject is { } obj
             ? (JsonObject)obj.DeepClone()
             : throw HaErrorException.InvalidFormat($"expected dict for dictionary value @ data['{key}']. Got {HaJson.PythonRepr(value)}");
+    }
+
+    /// <summary>
+    /// config/entity_registry/update for the simple fields. Enabling a disabled entity returns reload_delay like core;
+    /// a servents entity is then added at once (core reloads the config entry after 30 s).
+    /// </summary>
+    private void UpdateEntityRegistryEntry(int id, JsonObject message)
+    {
+        var entityId = Schemas.String(message, "entity_id");
+        var entry = _core.Registry.Entities.FirstOrDefault(e => HaJson.PythonStr(e["entity_id"]) == entityId)
+            ?? throw new HaErrorException("not_found", "Entity not found");
+        var wasDisabled = entry["disabled_by"] is not null;
+        foreach (var key in new[] { "disabled_by", "hidden_by", "name", "icon", "area_id" })
+        {
+            if (message.ContainsKey(key))
+            {
+                entry[key] = message[key]?.DeepClone();
+            }
+        }
+
+        entry["modified_at"] = HaJson.Float(HaJson.EpochSeconds(_core.Now()));
+        var result = new JsonObject { ["entity_entry"] = entry.DeepClone() };
+        if (wasDisabled && entry["disabled_by"] is null)
+        {
+            result["require_restart"] = false;
+            result["reload_delay"] = 30;
+            _core.Servents.OnEnabled(entityId);
+        }
+
+        Result(id, result);
     }
 
     private static JsonArray List(List<JsonObject> items) => new(items.Select(i => (JsonNode?)i.DeepClone()).ToArray());

@@ -1,10 +1,16 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace Domovoy.Simulator.WebSockets;
 
 /// <summary>Live WebSocket connections plus the knobs and counters tests use. Guarded by the core gate.</summary>
 internal sealed class ConnectionManager(SimulatorCore core)
 {
+    private static readonly JsonSerializerOptions RawJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<WsConnection> _connections = [];
     private readonly List<string> _commandTypes = [];
+    private readonly List<string> _commands = [];
 
     public SimulatorCore Core { get; } = core;
 
@@ -45,6 +51,18 @@ internal sealed class ConnectionManager(SimulatorCore core)
             lock (Core.Gate)
             {
                 return _commandTypes.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every call_service command received, re-serialized with its key order and raw non-ASCII text.</summary>
+    public IReadOnlyList<string> ServiceCalls
+    {
+        get
+        {
+            lock (Core.Gate)
+            {
+                return _commands.ToArray();
             }
         }
     }
@@ -96,9 +114,14 @@ internal sealed class ConnectionManager(SimulatorCore core)
     }
 
     /// <summary>Called under the gate for every message element received in the command phase.</summary>
-    public void RecordCommand(string? type)
+    public void RecordCommand(string? type, JsonObject? command = null)
     {
         CommandsReceived++;
+        if (command is not null && type == "call_service")
+        {
+            _commands.Add(command.ToJsonString(RawJson));
+        }
+
         if (type is not null)
         {
             _commandTypes.Add(type);
@@ -110,6 +133,7 @@ internal sealed class ConnectionManager(SimulatorCore core)
         lock (Core.Gate)
         {
             _commandTypes.Clear();
+            _commands.Clear();
             CommandsReceived = 0;
             FailedLogins = 0;
         }

@@ -14,7 +14,13 @@ internal static class ColdStartBenchmark
         }
 
         var config = Path.Combine(repositoryRoot, "samples", "config.yml");
-        var expected = Directory.GetDirectories(Path.Combine(repositoryRoot, "samples", "plugins")).Length;
+        var plugins = Path.Combine(repositoryRoot, "samples", "plugins");
+        if (!Directory.Exists(plugins) || Directory.GetDirectories(plugins).Length == 0)
+        {
+            throw new InvalidOperationException($"{plugins} is empty: build the samples first (dotnet build Domovoy.sln).");
+        }
+
+        var expected = Directory.GetDirectories(plugins).Length;
         var times = new List<double>();
         for (var run = 0; run < runs; run++)
         {

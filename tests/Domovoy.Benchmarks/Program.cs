@@ -1,13 +1,25 @@
 using Domovoy.Benchmarks;
 
+// dotnet run -c Release --project tests/Domovoy.Benchmarks -- <suite> [arguments]
+//   reload    [latencyCycles=50] [memoryCycles=500]
+//   hass      [events=100000] [pacedRates=200,2000] [rounds=3]   (issue 3 §7: throughput, latency, host RSS)
+//   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
+
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();
+var rest = args.Skip(1).ToArray();
 switch (suite)
 {
     case "reload":
-        await ReloadBenchmark.RunAsync(repositoryRoot, args.Skip(1).ToArray());
+        await ReloadBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
+    case "hass":
+        await HassBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
+    case "scheduler":
+        await SchedulerBenchmark.RunAsync(rest);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler");
         return 2;
 }

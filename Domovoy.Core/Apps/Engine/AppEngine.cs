@@ -160,6 +160,30 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         }
     }
 
+    public IReadOnlyList<AppInfo> GetApps()
+    {
+        AppInstance[] all;
+        lock (_apps)
+        {
+            all = _apps.Values.ToArray();
+        }
+
+        return all.OrderBy(a => a.Name, StringComparer.Ordinal)
+            .Select(a => AppInfoBuilder.Build(a.Registration, a.Id, a.Runtime))
+            .ToArray();
+    }
+
+    public AppInfo GetApp(AppRuntime runtime, AppRegistration registration)
+    {
+        long instanceId;
+        lock (_apps)
+        {
+            instanceId = _apps.Values.FirstOrDefault(a => ReferenceEquals(a.Runtime, runtime))?.Id ?? 0;
+        }
+
+        return AppInfoBuilder.Build(registration, instanceId, runtime);
+    }
+
     public void RequestRestart(string appName)
     {
         _ = Task.Run(async () =>
@@ -258,14 +282,15 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     {
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
         var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
-        var meta = new MetaPlugin(runtime, this, registration.AppType.Name, registration.PluginName, registration.Config);
+        var meta = new MetaPlugin(runtime, this, registration);
+        var hass = _hassFactory?.Create(runtime);
         var context = new Plugins.AppContext(
             logger,
             registration.Config,
             meta,
             new CallbacksPlugin(runtime, _hassEvents, _location),
-            _hassFactory?.Create(runtime),
-            new ServEntsPlugin(),
+            hass,
+            new ServEntsPlugin(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
             new TimePlugin(runtime, _location),
             new UtilsPlugin(runtime));
         var app = registration.Factory();

@@ -1,20 +1,21 @@
 using Domovoy.Abstractions;
+using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
 
 namespace Domovoy.Core.Apps.Plugins;
 
 /// <summary>The Meta plugin of one app.</summary>
-internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, string className, string pluginName, AppConfigBase config) : IMetaPlugin
+internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, AppRegistration registration) : IMetaPlugin
 {
     public string AppName => runtime.AppName;
 
-    public string ClassName => className;
+    public string ClassName => registration.AppType.Name;
 
-    public string PluginName => pluginName;
+    public string PluginName => registration.PluginName;
 
     public AppStatus Status => runtime.Status;
 
-    public AppConfigBase Config => config;
+    public AppConfigBase Config => registration.Config;
 
     public TimeZoneInfo TimeZone => runtime.TimeZone;
 
@@ -28,6 +29,10 @@ internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, s
     }
 
     public EngineStats GetEngineStats() => engine.GetStats();
+
+    public IReadOnlyList<AppInfo> GetApps() => engine.GetApps();
+
+    public AppInfo GetAppInfo() => engine.GetApp(runtime, registration);
 
     public IReadOnlyList<CallbackInfo> GetCallbacks() => runtime.Callbacks.Snapshot();
 }

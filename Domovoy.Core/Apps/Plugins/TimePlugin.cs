@@ -14,7 +14,11 @@ internal sealed class TimePlugin(AppRuntime runtime, ILocationProvider? location
         "h:mm tt", "h:mm:ss tt", "hh:mm tt", "hh:mm:ss tt",
     ];
 
+    private AppScheduler? _scheduler;
+
     public TimeZoneInfo TimeZone => runtime.TimeZone;
+
+    public System.Reactive.Concurrency.IScheduler Scheduler => _scheduler ??= new AppScheduler(runtime);
 
     public DateTimeOffset UtcNow => runtime.Time.GetUtcNow();
 
@@ -23,6 +27,22 @@ internal sealed class TimePlugin(AppRuntime runtime, ILocationProvider? location
     public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 
     public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, runtime.TimeZone);
+
+    public DateTimeOffset MakeAware(DateTime wallTime) => wallTime.Kind == DateTimeKind.Unspecified
+        ? ToLocal(ZonedTime.Resolve(wallTime, runtime.TimeZone))
+        : ToLocal(new DateTimeOffset(wallTime.ToUniversalTime(), TimeSpan.Zero));
+
+    public DateTimeOffset FromUnixSeconds(double epochSeconds)
+    {
+        if (double.IsNaN(epochSeconds) || double.IsInfinity(epochSeconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(epochSeconds), epochSeconds, "Epoch seconds must be a finite number.");
+        }
+
+        return ToLocal(DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(epochSeconds * TimeSpan.TicksPerSecond)));
+    }
+
+    public TimeSpan TimeSince(DateTimeOffset time) => UtcNow - time;
 
     public async Task SleepForAsync(TimeSpan delay, CancellationToken cancellationToken = default)
     {

@@ -31,6 +31,38 @@ internal sealed class UtilsPlugin(AppRuntime runtime) : IUtilsPlugin
         return long.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : defaultValue;
     }
 
+    public object? ParseIntOrFloat(object? value)
+    {
+        if (ParseLong(value) is { } integer)
+        {
+            return integer;
+        }
+
+        return ParseDouble(value) is { } number && !double.IsNaN(number) ? number : null;
+    }
+
     public Task RunInBackground(Func<CancellationToken, Task> work, string? name = null)
         => runtime.TrackBackground(work, name);
+
+    public Task<TResult> RunInBackground<TResult>(Func<CancellationToken, Task<TResult>> work, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var result = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = runtime.TrackBackground(async ct =>
+        {
+            try
+            {
+                result.TrySetResult(await work(ct).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException ex)
+            {
+                result.TrySetCanceled(ex.CancellationToken);
+            }
+            catch (Exception ex)
+            {
+                result.TrySetException(ex);
+            }
+        }, name);
+        return result.Task;
+    }
 }

@@ -7,6 +7,11 @@ internal interface IAppEngineControl
 {
     EngineStats GetStats();
 
+    IReadOnlyList<AppInfo> GetApps();
+
+    /// <summary>The status-view entry of the instance owning <paramref name="runtime"/> (instance id 0 once removed).</summary>
+    AppInfo GetApp(AppRuntime runtime, Registration.AppRegistration registration);
+
     /// <summary>Queues a restart of the named app; returns without waiting for it.</summary>
     void RequestRestart(string appName);
 }

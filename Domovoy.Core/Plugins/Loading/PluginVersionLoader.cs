@@ -52,7 +52,8 @@ internal sealed class PluginVersionLoader(IValidateOptions<AppConfigBase> valida
                 }
             }
 
-            return new PluginVersion(pluginName, number, shadowDirectory, fingerprint, loader, collector.Registrations, collector.Errors);
+            var registrations = collector.Registrations.Select(r => r with { PluginVersion = number }).ToArray();
+            return new PluginVersion(pluginName, number, shadowDirectory, fingerprint, loader, registrations, collector.Errors);
         }
         catch (PluginLoadException ex)
         {

@@ -68,6 +68,38 @@ public sealed class AppDispatcherTests
     }
 
     [TestMethod]
+    public async Task A_slow_callback_is_reported_with_app_and_callback_while_other_apps_keep_flowing()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var logs = new LogSink();
+        await using var slowApp = new AppDispatcher("slow_app", logs.CreateLogger("slow_app"), time, 100, TimeSpan.FromSeconds(10));
+        await using var otherApp = new AppDispatcher("other_app", logs.CreateLogger("other_app"), time, 100, TimeSpan.FromSeconds(10));
+        var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "OnSlowThing", "test");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        slowApp.Post(registration, async _ =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+        });
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(11));
+        var warning = await logs.WaitForAsync("slow-callback threshold");
+        StringAssert.Contains(warning.Message, "slow_app");
+        StringAssert.Contains(warning.Message, "OnSlowThing");
+
+        var other = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        otherApp.Post(registration, _ =>
+        {
+            other.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await other.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        release.SetResult();
+        await logs.WaitForAsync("slow callback OnSlowThing finished");
+    }
+
+    [TestMethod]
     public async Task A_full_queue_drops_with_an_error_and_a_counter()
     {
         var logs = new LogSink();

@@ -47,6 +47,10 @@ public sealed class HotReloadTests
         Assert.IsTrue(host.Logs.Lines.Any(l => l.Message.StartsWith("File changed: ", StringComparison.Ordinal) && l.Message.EndsWith("PluginB.dll", StringComparison.Ordinal)));
         AssertUntouched(host, "a_app", firstA);
         AssertUntouched(host, "c_app", firstC);
+        var bInfo = host.Engine.GetApps().Single(a => a.Name == "b_app");
+        Assert.AreEqual(host.LatestVersion("PluginB"), bInfo.PluginVersion, "Meta's app info names the running plugin version");
+        Assert.IsGreaterThan(bVersion, bInfo.PluginVersion);
+        Assert.AreEqual("PluginB", bInfo.PluginName);
 
         // 2. The old load context of B is really collected.
         await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.Collected && e.PluginName == "PluginB" && e.Version == bVersion);
@@ -72,8 +76,8 @@ public sealed class HotReloadTests
         await ws.BuildAsync("PluginC");
         await host.Logs.WaitForAsync("HELLO a_app v1 helper-v2");
         await host.Logs.WaitForAsync("HELLO c_app v1 helper-v2");
-        Assert.IsTrue(host.LatestVersion("PluginA") > aVersion);
-        Assert.IsTrue(host.LatestVersion("PluginC") > cVersion);
+        await host.WaitForPluginAsync(PluginEventKind.Loaded, "PluginA", aVersion);
+        await host.WaitForPluginAsync(PluginEventKind.Loaded, "PluginC", cVersion);
         Assert.AreEqual(bCurrent, host.LatestVersion("PluginB"), "B does not use the helper and must not reload");
         Assert.AreEqual(1, host.Logs.Count("BYE b_app"));
     }
@@ -180,6 +184,36 @@ public sealed class HotReloadTests
         await host.WaitForPluginAsync(PluginEventKind.Removed, "PluginE");
         await host.Logs.WaitForAsync("BYE e_app v1");
         AssertUntouched(host, "a_app", aInstance);
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task A_version_that_cannot_unload_is_reported_and_counted()
+    {
+        const string Leaky = """
+            public sealed class LeakyApp : AppBase
+            {
+                public override Task InitializeAsync(CancellationToken cancellationToken)
+                {
+                    // A host-wide static event holding the app: the classic way to keep a plugin from unloading.
+                    AppDomain.CurrentDomain.AssemblyLoad += (_, _) => GC.KeepAlive(this);
+                    return Task.CompletedTask;
+                }
+            }
+            """;
+        using var ws = new PluginWorkspace();
+        ws.WritePlugin("PluginL", "v1", """apps.Register<LeakyApp>("leaky");""", extraCode: Leaky);
+        await ws.BuildAsync("PluginL");
+        await using var host = await EngineHost.StartAsync(ws, o => o.UnloadCheckRounds = 3);
+        await host.Logs.WaitForAsync("App leaky initialized");
+        var v1 = host.LatestVersion("PluginL");
+
+        ws.WritePlugin("PluginL", "v2", """apps.Register<LeakyApp>("leaky");""", extraCode: Leaky + "// v2");
+        await ws.BuildAsync("PluginL");
+        await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.Leaked && e.PluginName == "PluginL" && e.Version == v1);
+        var warning = await host.Logs.WaitForAsync("was unloaded but its load context is still alive");
+        StringAssert.Contains(warning.Message, "PluginL");
+        Assert.AreEqual(1, host.Engine.GetStats().LeakedPluginVersions);
     }
 
     private static int FailureCount(EngineHost host) => host.Events.OfType<PluginEvent>().Count(e => e.Kind == PluginEventKind.LoadFailed);
