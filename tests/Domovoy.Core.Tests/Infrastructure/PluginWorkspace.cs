@@ -143,7 +143,11 @@ public sealed class PluginWorkspace : IDisposable
             File.Copy(file, target);
         }
 
-        var logging = typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location;
+        // Compile against the same (non-framework) dependencies as the real Abstractions: those next to the test binaries.
+        var references = string.Concat(typeof(Domovoy.Abstractions.AppBase).Assembly.GetReferencedAssemblies()
+            .Select(a => Path.Combine(AppContext.BaseDirectory, a.Name + ".dll"))
+            .Where(File.Exists)
+            .Select(path => $"""<Reference Include="{Path.GetFileNameWithoutExtension(path)}"><HintPath>{path}</HintPath></Reference>"""));
         var v = assemblyVersion;
         File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -158,7 +162,7 @@ public sealed class PluginWorkspace : IDisposable
                 <AssemblyVersion>{v}</AssemblyVersion>
               </PropertyGroup>
               <ItemGroup>
-                <Reference Include="Microsoft.Extensions.Logging.Abstractions"><HintPath>{logging}</HintPath></Reference>
+                {references}
               </ItemGroup>
             </Project>
             """);
