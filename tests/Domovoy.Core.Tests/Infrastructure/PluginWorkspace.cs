@@ -54,11 +54,12 @@ public sealed class PluginWorkspace : IDisposable
     /// against <c>apps</c>). Its apps log <c>HELLO &lt;app&gt; &lt;version&gt; &lt;helper&gt;</c> on initialize and
     /// <c>BYE &lt;app&gt; &lt;version&gt;</c> on finalize.
     /// </summary>
-    public void WritePlugin(string name, string version, string registrations, bool useHelper = false, string extraCode = "")
+    /// <param name="abstractionsPath">A Domovoy.Abstractions.dll to compile against instead of the tests' own (see <see cref="BuildAbstractionsAsync"/>).</param>
+    public void WritePlugin(string name, string version, string registrations, bool useHelper = false, string extraCode = "", string? abstractionsPath = null)
     {
         var dir = Path.Combine(SourcePath, name);
         Directory.CreateDirectory(dir);
-        var abstractions = typeof(Domovoy.Abstractions.AppBase).Assembly.Location;
+        var abstractions = abstractionsPath ?? typeof(Domovoy.Abstractions.AppBase).Assembly.Location;
         var logging = typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location;
         var helperReference = useHelper ? """<ProjectReference Include="../SharedHelper/SharedHelper.csproj" />""" : string.Empty;
         File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""
@@ -124,6 +125,66 @@ public sealed class PluginWorkspace : IDisposable
 
             {{extraCode}}
             """);
+    }
+
+    /// <summary>
+    /// Builds a copy of Domovoy.Abstractions from the repository's sources with another assembly version (to fake a
+    /// plugin built against an older or newer Abstractions package) and returns the path of its DLL.
+    /// </summary>
+    public async Task<string> BuildAbstractionsAsync(Version assemblyVersion)
+    {
+        var name = $"Abstractions_{assemblyVersion.ToString().Replace('.', '_')}";
+        var dir = Path.Combine(SourcePath, name);
+        var source = Path.Combine(RepositoryRoot, "Domovoy.Abstractions");
+        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(dir, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        // Compile against the same (non-framework) dependencies as the real Abstractions: those next to the test binaries.
+        var references = string.Concat(typeof(Domovoy.Abstractions.AppBase).Assembly.GetReferencedAssemblies()
+            .Select(a => Path.Combine(AppContext.BaseDirectory, a.Name + ".dll"))
+            .Where(File.Exists)
+            .Select(path => $"""<Reference Include="{Path.GetFileNameWithoutExtension(path)}"><HintPath>{path}</HintPath></Reference>"""));
+        var v = assemblyVersion;
+        File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <LangVersion>latest</LangVersion>
+                <AssemblyName>Domovoy.Abstractions</AssemblyName>
+                <RootNamespace>Domovoy.Abstractions</RootNamespace>
+                <Version>{v.Major}.{v.Minor}.{Math.Max(v.Build, 0)}</Version>
+                <AssemblyVersion>{v}</AssemblyVersion>
+              </PropertyGroup>
+              <ItemGroup>
+                {references}
+              </ItemGroup>
+            </Project>
+            """);
+        await BuildAsync(name);
+        return Path.Combine(dir, "bin", "Debug", "net10.0", "Domovoy.Abstractions.dll");
+    }
+
+    /// <summary>The repository root (the folder with Domovoy.sln), found upwards from the test binaries.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Domovoy.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException($"No Domovoy.sln above {AppContext.BaseDirectory}.");
+        }
     }
 
     /// <summary>Builds a project with the real SDK; throws with the build output on failure.</summary>
