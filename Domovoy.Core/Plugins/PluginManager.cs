@@ -171,10 +171,11 @@ internal sealed class PluginManager : BackgroundService
         var incomplete = PluginFileChecker.FindIncompleteFile(files);
         string? shadowDirectory = null;
         PluginFingerprint? fingerprint = null;
+        long versionNumber = 0;
         if (incomplete is null)
         {
-            var number = Interlocked.Increment(ref _nextVersion);
-            shadowDirectory = _shadow.Copy(directory, plugin, number);
+            versionNumber = Interlocked.Increment(ref _nextVersion);
+            shadowDirectory = _shadow.Copy(directory, plugin, versionNumber);
             var shadowFiles = PluginFiles.List(shadowDirectory);
             incomplete = PluginFileChecker.FindIncompleteFile(shadowFiles);
             if (incomplete is null)
@@ -225,7 +226,6 @@ internal sealed class PluginManager : BackgroundService
         }
 
         state.LastAttempt = fingerprint;
-        var versionNumber = long.Parse(Path.GetFileName(shadowDirectory), System.Globalization.CultureInfo.InvariantCulture);
         PluginVersion version;
         try
         {
@@ -258,11 +258,6 @@ internal sealed class PluginManager : BackgroundService
         foreach (var error in version.Errors)
         {
             _logger.LogError("{Error}", error);
-        }
-
-        foreach (var conflict in _engine.FindConflicts(plugin, version.Registrations))
-        {
-            _logger.LogError("{Conflict}", conflict);
         }
 
         var old = state.Current;
