@@ -69,21 +69,6 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
 
     public void SetLoadedPlugins(int count) => Volatile.Write(ref _loadedPlugins, count);
 
-    /// <summary>
-    /// Names among <paramref name="registrations"/> already used by apps of other plugins; those registrations are
-    /// rejected and the app that was there first keeps running.
-    /// </summary>
-    public IReadOnlyList<string> FindConflicts(string pluginName, IEnumerable<AppRegistration> registrations)
-    {
-        lock (_apps)
-        {
-            return registrations
-                .Where(r => _apps.TryGetValue(r.AppName, out var existing) && !string.Equals(existing.Registration.PluginName, pluginName, StringComparison.Ordinal))
-                .Select(r => $"App name '{r.AppName}' from plugin '{pluginName}' is already used by plugin '{_apps[r.AppName].Registration.PluginName}'; the new registration was rejected and the running app keeps running. Rename one of them.")
-                .ToArray();
-        }
-    }
-
     /// <summary>Replaces all apps of <paramref name="pluginName"/> with <paramref name="registrations"/>.</summary>
     public async Task ApplyPluginAsync(string pluginName, IReadOnlyList<AppRegistration> registrations, CancellationToken cancellationToken)
     {
@@ -95,12 +80,22 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
                 return;
             }
 
-            foreach (var conflict in FindConflicts(pluginName, registrations))
+            var accepted = new List<AppRegistration>(registrations.Count);
+            foreach (var registration in registrations)
             {
-                _logger.LogError("{Conflict}", conflict);
+                if (OwnerOtherThan(pluginName, registration.AppName) is { } owner)
+                {
+                    // Names are unique across plugins: the app that was there first keeps running.
+                    _logger.LogError(
+                        "App name '{App}' from plugin '{Plugin}' is already used by plugin '{Owner}'; the new registration was rejected and the running app keeps running. Rename one of them.",
+                        registration.AppName, pluginName, owner);
+                }
+                else
+                {
+                    accepted.Add(registration);
+                }
             }
 
-            var accepted = registrations.Where(r => !IsOwnedByOther(pluginName, r.AppName)).ToArray();
             var old = AppsOf(pluginName);
             foreach (var app in old.Where(a => accepted.Any(r => r.AppName == a.Name)))
             {
@@ -223,11 +218,14 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         _gate.Dispose();
     }
 
-    private bool IsOwnedByOther(string pluginName, string appName)
+    /// <summary>The plugin that runs an app of that name, when it is not <paramref name="pluginName"/>.</summary>
+    private string? OwnerOtherThan(string pluginName, string appName)
     {
         lock (_apps)
         {
-            return _apps.TryGetValue(appName, out var existing) && !string.Equals(existing.Registration.PluginName, pluginName, StringComparison.Ordinal);
+            return _apps.TryGetValue(appName, out var existing) && !string.Equals(existing.Registration.PluginName, pluginName, StringComparison.Ordinal)
+                ? existing.Registration.PluginName
+                : null;
         }
     }
 
