@@ -115,15 +115,6 @@ internal static class HassJson
         _ => null,
     };
 
-    /// <summary>Parses a <c>state_changed</c> event's data into (entity id, old, new).</summary>
-    public static (string EntityId, EntityState? Old, EntityState? New) ParseStateChanged(JsonElement data)
-    {
-        var entityId = GetString(data, "entity_id") ?? throw new JsonException("state_changed without 'entity_id'.");
-        var old = data.TryGetProperty("old_state", out var o) && o.ValueKind == JsonValueKind.Object ? ParseState(o) : null;
-        var @new = data.TryGetProperty("new_state", out var n) && n.ValueKind == JsonValueKind.Object ? ParseState(n) : null;
-        return (entityId, old, @new);
-    }
-
     /// <summary>Lenient ISO-8601 parsing (Python isoformat, with or without fraction).</summary>
     public static DateTimeOffset? ParseTime(string? text)
         => text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;

@@ -46,7 +46,9 @@ public sealed class HassFixtureTests
                     Assert.IsNotNull(ev.Context);
                     if (ev.EventType == "state_changed")
                     {
-                        var (entityId, old, @new) = HassJson.ParseStateChanged(ev.Data);
+                        var entityId = HassJson.GetString(ev.Data, "entity_id");
+                        var old = ev.Data.TryGetProperty("old_state", out var o) && o.ValueKind == JsonValueKind.Object ? HassJson.ParseState(o) : null;
+                        var @new = ev.Data.TryGetProperty("new_state", out var n) && n.ValueKind == JsonValueKind.Object ? HassJson.ParseState(n) : null;
                         Assert.AreEqual(entityId, old?.EntityId ?? @new?.EntityId);
                     }
 
