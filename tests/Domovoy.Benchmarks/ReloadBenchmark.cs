@@ -3,6 +3,7 @@ using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Plugins;
 using Domovoy.Core.Tests.Infrastructure;
+using Domovoy.Tests.Shared;
 
 namespace Domovoy.Benchmarks;
 
@@ -73,17 +74,12 @@ internal static class ReloadBenchmark
     private static async Task MeasureMemoryAsync(PluginWorkspace ws, string v1, string v2, int cycles)
     {
         await using var host = await EngineHost.StartAsync(ws, o => o.ReloadDebounce = TimeSpan.FromMilliseconds(20));
-        var leaked = 0;
-        var collected = 0;
+        var unloads = new Recorder<PluginEventKind>();
         host.Plugins.PluginChanged += e =>
         {
-            if (e.Kind == PluginEventKind.Leaked)
+            if (e.Kind is PluginEventKind.Leaked or PluginEventKind.Collected)
             {
-                Interlocked.Increment(ref leaked);
-            }
-            else if (e.Kind == PluginEventKind.Collected)
-            {
-                Interlocked.Increment(ref collected);
+                unloads.Add(e.Kind);
             }
         };
 
@@ -98,10 +94,10 @@ internal static class ReloadBenchmark
             }
         }
 
-        while (Volatile.Read(ref collected) + Volatile.Read(ref leaked) < cycles)
-        {
-            await Task.Delay(50);
-        }
+        // Every swapped-out version gets its unload check; wait for all of them before measuring.
+        await unloads.WaitUntilAsync(checks => checks.Count >= cycles, TimeSpan.FromMinutes(5));
+        var collected = unloads.Items.Count(k => k == PluginEventKind.Collected);
+        var leaked = unloads.Items.Count(k => k == PluginEventKind.Leaked);
 
         var end = SettledHeap();
         var alive = AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == "PluginA");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Domovoy.Tests.Shared;
 
 namespace Domovoy.EndToEnd.Tests;
 

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.HomeAssistant.Plugin;
 using Domovoy.Core.Tests.HomeAssistant;
 using Domovoy.Core.Tests.Infrastructure;
+using Domovoy.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -66,43 +66,15 @@ public sealed class ReloadSafetyTests
 
     private sealed class Sink
     {
-        private readonly ConcurrentQueue<Call> _calls = new();
-        private readonly List<(int Generation, string[] Kinds, int Occurrences, TaskCompletionSource Done)> _waiters = [];
+        private readonly Recorder<Call> _calls = new();
 
-        public IReadOnlyCollection<Call> Calls => _calls.ToArray();
+        public IReadOnlyCollection<Call> Calls => _calls.Items;
 
-        public void Record(int generation, string kind)
-        {
-            lock (_waiters)
-            {
-                _calls.Enqueue(new Call(generation, kind));
-                foreach (var waiter in _waiters.Where(Satisfied).ToArray())
-                {
-                    waiter.Done.TrySetResult();
-                    _waiters.Remove(waiter);
-                }
-            }
-        }
+        public void Record(int generation, string kind) => _calls.Add(new Call(generation, kind));
 
+        /// <summary>Completes once <paramref name="generation"/> recorded every kind at least <paramref name="occurrences"/> times.</summary>
         public Task WaitForAsync(int generation, string[] kinds, int occurrences = 1)
-        {
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_waiters)
-            {
-                var waiter = (generation, kinds, occurrences, done);
-                if (Satisfied(waiter))
-                {
-                    return Task.CompletedTask;
-                }
-
-                _waiters.Add(waiter);
-            }
-
-            return done.Task;
-        }
-
-        private bool Satisfied((int Generation, string[] Kinds, int Occurrences, TaskCompletionSource Done) waiter)
-            => waiter.Kinds.All(k => _calls.Count(c => c.Generation == waiter.Generation && c.Kind == k) >= waiter.Occurrences);
+            => _calls.WaitUntilAsync(calls => kinds.All(k => calls.Count(c => c.Generation == generation && c.Kind == k) >= occurrences), Timeout.InfiniteTimeSpan);
     }
 
     private sealed class ProbeConfig : AppConfigBase

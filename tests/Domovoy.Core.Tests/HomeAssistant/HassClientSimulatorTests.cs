@@ -221,7 +221,7 @@ public sealed class HassClientSimulatorTests
     {
         await using var h = await SimulatorHarness.CreateAsync();
         await h.StartAsync();
-        var logged = h.Log.WaitForAsync((level, text) => level == LogLevel.Error && text.Contains("malformed JSON", StringComparison.Ordinal));
+        var logged = h.Log.WaitForAsync(l => l.Level == LogLevel.Error && l.Text.Contains("malformed JSON", StringComparison.Ordinal));
 
         await h.Simulator.SendRawTextAsync("{\"id\": 5, \"type\": \"result\", oops");
 

@@ -6,6 +6,8 @@ using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.HomeAssistant.Plugin;
 using Microsoft.Extensions.Logging;
 
+using Domovoy.Core.Tests.Infrastructure;
+
 namespace Domovoy.Core.Tests.HomeAssistant;
 
 /// <summary>The per-app Hass plugin, against the simulator, with a real app runtime and queue.</summary>
@@ -58,7 +60,7 @@ public sealed class HassPluginTests
         var result = await f.Plugin.CallServiceAsync("light", "nope");
         Assert.IsFalse(result.Success);
         Assert.AreEqual("not_found", result.Error!.Code);
-        Assert.IsTrue(f.AppLog.Lines.Any(l => l.Level == LogLevel.Error && l.Text.Contains("test-app", StringComparison.Ordinal) && l.Text.Contains("light.nope", StringComparison.Ordinal)));
+        Assert.IsTrue(f.AppLogs.Lines.Any(l => l.Level == LogLevel.Error && l.Text.Contains("test-app", StringComparison.Ordinal) && l.Text.Contains("light.nope", StringComparison.Ordinal)));
 
         await Assert.ThrowsExactlyAsync<HassCommandException>(() => f.Plugin.CallServiceAsync("light", "nope", throwOnError: true));
         f.Runtime.Status = AppStatus.Initializing;
@@ -181,13 +183,13 @@ public sealed class HassPluginTests
         private Fixture(SimulatorHarness h)
         {
             H = h;
-            Runtime = new AppRuntime("test-app", AppLog, TimeProvider.System, new DomovoyOptions());
+            Runtime = new AppRuntime("test-app", AppLogs.CreateLogger("test-app"), TimeProvider.System, new DomovoyOptions());
             Plugin = (HassPlugin)new HassPluginFactory(h.Client, h.Cache).Create(Runtime);
         }
 
         public SimulatorHarness H { get; }
 
-        public ListLogger AppLog { get; } = new();
+        public LogSink AppLogs { get; } = new();
 
         public AppRuntime Runtime { get; }
 

@@ -1,5 +1,6 @@
 using Domovoy.Core.HomeAssistant.Client;
 using Domovoy.Core.HomeAssistant.State;
+using Domovoy.Core.Tests.Infrastructure;
 using Domovoy.Simulator;
 
 namespace Domovoy.Core.Tests.HomeAssistant;
@@ -16,9 +17,10 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     {
         Simulator = simulator;
         Options = options;
-        Client = new HassWebSocketClient(options, Log, TimeProvider.System);
-        Cache = new HassStateCache(Log, TimeProvider.System);
-        Synchronizer = new HassStateSynchronizer(Client, Cache, Log);
+        var logger = Log.CreateLogger("Domovoy.HomeAssistant");
+        Client = new HassWebSocketClient(options, logger, TimeProvider.System);
+        Cache = new HassStateCache(logger, TimeProvider.System);
+        Synchronizer = new HassStateSynchronizer(Client, Cache, logger);
         Client.StateChanged += OnStateChanged;
     }
 
@@ -26,7 +28,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public HassClientOptions Options { get; }
 
-    public ListLogger Log { get; } = new();
+    public LogSink Log { get; } = new();
 
     public HassWebSocketClient Client { get; }
 

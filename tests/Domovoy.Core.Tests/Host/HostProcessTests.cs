@@ -1,5 +1,6 @@
 using Domovoy.Core.Tests.Infrastructure;
 using Domovoy.Simulator;
+using Domovoy.Tests.Shared;
 
 namespace Domovoy.Core.Tests.Host;
 
@@ -18,15 +19,15 @@ public sealed class HostProcessTests
         var config = Path.Combine(ws.Root, "config.yml");
         File.WriteAllText(config, "plugins: ./plugins\nsimulator:\n  port: 0\n");
 
-        await using var host = HostProcess.Start(config);
-        await host.WaitForLineAsync("running against a simulated Home Assistant");
-        await host.WaitForLineAsync("HELLO a_app v1");
-        await host.WaitForLineAsync("App a_app initialized");
+        await using var host = StartHost(config);
+        await host.WaitForLineAsync("running against a simulated Home Assistant", Patience);
+        await host.WaitForLineAsync("HELLO a_app v1", Patience);
+        await host.WaitForLineAsync("App a_app initialized", Patience);
 
         await host.TerminateAsync();
-        Assert.AreEqual(0, await host.WaitForExitAsync(), host.Output);
-        StringAssert.Contains(host.Output, "BYE a_app v1");
-        StringAssert.Contains(host.Output, "App a_app terminated");
+        Assert.AreEqual(0, await host.WaitForExitAsync(Patience), host.Text);
+        StringAssert.Contains(host.Text, "BYE a_app v1");
+        StringAssert.Contains(host.Text, "App a_app terminated");
     }
 
     [TestMethod]
@@ -36,11 +37,11 @@ public sealed class HostProcessTests
         var dir = Directory.CreateTempSubdirectory("domovoy-host-test").FullName;
         var config = Path.Combine(dir, "config.yml");
         File.WriteAllText(config, "plugins: ./plugins\ntimezone: Nowhere/Atlantis\n");
-        await using var host = HostProcess.Start(config);
-        Assert.AreEqual(2, await host.WaitForExitAsync());
-        StringAssert.Contains(host.Output, config);
-        StringAssert.Contains(host.Output, "timezone");
-        StringAssert.Contains(host.Output, "line 2");
+        await using var host = StartHost(config);
+        Assert.AreEqual(2, await host.WaitForExitAsync(Patience));
+        StringAssert.Contains(host.Text, config);
+        StringAssert.Contains(host.Text, "timezone");
+        StringAssert.Contains(host.Text, "line 2");
         Directory.Delete(dir, recursive: true);
     }
 
@@ -52,11 +53,17 @@ public sealed class HostProcessTests
         var dir = Directory.CreateTempSubdirectory("domovoy-host-test").FullName;
         var config = Path.Combine(dir, "config.yml");
         File.WriteAllText(config, $"plugins: ./plugins\nhass:\n  url: {simulator.BaseUri}\n  token: wrong-token-4711\n");
-        await using var host = HostProcess.Start(config);
-        var exitCode = await host.WaitForExitAsync();
-        Assert.AreNotEqual(0, exitCode, host.Output);
+        await using var host = StartHost(config);
+        var exitCode = await host.WaitForExitAsync(Patience);
+        Assert.AreNotEqual(0, exitCode, host.Text);
         Assert.AreEqual(1, simulator.FailedLogins, "a rejected token must not be retried (Home Assistant bans IPs that do)");
-        Assert.IsFalse(host.Output.Contains("wrong-token-4711", StringComparison.Ordinal), "the token must never be logged");
+        Assert.IsFalse(host.Text.Contains("wrong-token-4711", StringComparison.Ordinal), "the token must never be logged");
         Directory.Delete(dir, recursive: true);
     }
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    /// <summary>The real Domovoy.Host executable (built next to the tests) in its own process.</summary>
+    private static ProcessOutput StartHost(string configPath)
+        => ProcessOutput.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Domovoy.Host.dll"), "--config", configPath], Path.GetDirectoryName(configPath)!, new Dictionary<string, string>());
 }

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Hosting;
 using Domovoy.Core.Plugins;
+using Domovoy.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,8 +12,7 @@ namespace Domovoy.Core.Tests.Infrastructure;
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly ConcurrentQueue<object> _events = new();
-    private readonly List<(Func<object, bool> Match, TaskCompletionSource<object> Done)> _waiters = [];
+    private readonly Recorder<object> _events = new();
 
     private EngineHost(IHost host, LogSink logs)
     {
@@ -21,8 +20,8 @@ public sealed class EngineHost : IAsyncDisposable
         Logs = logs;
         Engine = host.Services.GetRequiredService<AppEngine>();
         Plugins = host.Services.GetRequiredService<PluginManager>();
-        Engine.LifecycleChanged += Add;
-        Plugins.PluginChanged += Add;
+        Engine.LifecycleChanged += _events.Add;
+        Plugins.PluginChanged += _events.Add;
     }
 
     public LogSink Logs { get; }
@@ -53,52 +52,25 @@ public sealed class EngineHost : IAsyncDisposable
         return engineHost;
     }
 
-    internal IReadOnlyCollection<object> Events => _events.ToArray();
+    internal IReadOnlyCollection<object> Events => _events.Items;
 
     /// <summary>Waits for an event (already raised or future) matching <paramref name="match"/>.</summary>
     internal async Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan? timeout = null)
         where T : class
-    {
-        var done = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waiters)
-        {
-            var existing = _events.OfType<T>().FirstOrDefault(match);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            _waiters.Add((e => e is T t && match(t), done));
-        }
-
-        return (T)await done.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(90));
-    }
+        => (T)await _events.WaitForAsync(e => e is T t && match(t), timeout ?? TimeSpan.FromSeconds(90));
 
     internal Task<PluginEvent> WaitForPluginAsync(PluginEventKind kind, string plugin, long? afterVersion = null)
         => WaitForAsync<PluginEvent>(e => e.Kind == kind && e.PluginName == plugin && (afterVersion is null || e.Version > afterVersion));
 
     internal long LatestVersion(string plugin)
-        => _events.OfType<PluginEvent>().Where(e => e.PluginName == plugin && e.Kind == PluginEventKind.Loaded).Select(e => e.Version).DefaultIfEmpty(0).Max();
+        => _events.Items.OfType<PluginEvent>().Where(e => e.PluginName == plugin && e.Kind == PluginEventKind.Loaded).Select(e => e.Version).DefaultIfEmpty(0).Max();
 
     internal IReadOnlyList<AppLifecycleEvent> AppEvents(string app)
-        => _events.OfType<AppLifecycleEvent>().Where(e => e.AppName == app).ToArray();
+        => _events.Items.OfType<AppLifecycleEvent>().Where(e => e.AppName == app).ToArray();
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    private void Add(object e)
-    {
-        lock (_waiters)
-        {
-            _events.Enqueue(e);
-            foreach (var waiter in _waiters.Where(w => w.Match(e)).ToArray())
-            {
-                waiter.Done.TrySetResult(e);
-                _waiters.Remove(waiter);
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Domovoy.Tests.Shared;
 
 namespace Domovoy.Core.Tests.Infrastructure;
 
@@ -188,28 +187,13 @@ public sealed class PluginWorkspace : IDisposable
     }
 
     /// <summary>Builds a project with the real SDK; throws with the build output on failure.</summary>
-    public async Task BuildAsync(string name)
-    {
-        var project = Path.Combine(SourcePath, name, $"{name}.csproj");
-        var start = new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-v", "q", "-clp:ErrorsOnly", "-p:TreatWarningsAsErrors=false"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Root,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        output.Append(await stdout).Append(await stderr);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet build {name} failed ({process.ExitCode}):\n{output}");
-        }
-    }
+    public Task BuildAsync(string name)
+        => ProcessOutput.RunAsync(
+            "dotnet",
+            ["build", Path.Combine(SourcePath, name, $"{name}.csproj"), "-nologo", "-v", "q", "-clp:ErrorsOnly", "-p:TreatWarningsAsErrors=false"],
+            Root,
+            new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            TimeSpan.FromMinutes(5));
 
     public string PluginDll(string name, string? file = null) => Path.Combine(PluginsPath, name, file ?? $"{name}.dll");
 

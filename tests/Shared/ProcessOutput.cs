@@ -1,23 +1,23 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Domovoy.EndToEnd.Tests;
+namespace Domovoy.Tests.Shared;
 
 /// <summary>Runs commands and long-running processes; lets tests wait for output lines (no sleeping).</summary>
-internal sealed class ProcessOutput : IDisposable
+internal sealed class ProcessOutput : IDisposable, IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _waiters = [];
+    private readonly Recorder<string> _lines = new();
 
     private ProcessOutput(Process process)
     {
         _process = process;
     }
 
-    public IReadOnlyList<string> Lines => _lines.ToArray();
+    public IReadOnlyList<string> Lines => _lines.Items;
 
-    public string Text => string.Join('\n', _lines);
+    public string Text => string.Join('\n', _lines.Items);
+
+    public int Id => _process.Id;
 
     /// <summary>Starts a long-running process and collects its stdout and stderr lines.</summary>
     public static ProcessOutput Start(string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string> environment)
@@ -48,19 +48,19 @@ internal sealed class ProcessOutput : IDisposable
     {
         var argList = args.ToList();
         using var output = Start(fileName, argList, workingDirectory, environment);
+        int exitCode;
         try
         {
-            await output._process.WaitForExitAsync().WaitAsync(timeout);
+            exitCode = await output.WaitForExitAsync(timeout);
         }
         catch (TimeoutException)
         {
             throw new TimeoutException($"'{fileName} {string.Join(' ', argList)}' did not finish within {timeout}:\n{output.Text}");
         }
 
-        output._process.WaitForExit(); // flushes the asynchronous output readers
-        if (output._process.ExitCode != 0)
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"'{fileName} {string.Join(' ', argList)}' failed ({output._process.ExitCode}):\n{output.Text}");
+            throw new InvalidOperationException($"'{fileName} {string.Join(' ', argList)}' failed ({exitCode}):\n{output.Text}");
         }
 
         return output.Text;
@@ -69,21 +69,9 @@ internal sealed class ProcessOutput : IDisposable
     /// <summary>Waits for a line (already written or future) matching <paramref name="match"/>.</summary>
     public async Task<string> WaitForAsync(Func<string, bool> match, TimeSpan timeout, string what)
     {
-        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waiters)
-        {
-            var existing = _lines.FirstOrDefault(match);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            _waiters.Add((match, done));
-        }
-
         try
         {
-            return await done.Task.WaitAsync(timeout);
+            return await _lines.WaitForAsync(match, timeout);
         }
         catch (TimeoutException)
         {
@@ -91,7 +79,26 @@ internal sealed class ProcessOutput : IDisposable
         }
     }
 
-    public int Count(string contains) => _lines.Count(l => l.Contains(contains, StringComparison.Ordinal));
+    /// <summary>Waits for a line containing <paramref name="text"/>.</summary>
+    public Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+        => WaitForAsync(l => l.Contains(text, StringComparison.Ordinal), timeout, $"containing '{text}'");
+
+    public int Count(string contains) => _lines.Items.Count(l => l.Contains(contains, StringComparison.Ordinal));
+
+    /// <summary>Sends SIGTERM, as systemd would.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        _process.WaitForExit(); // flushes the asynchronous output readers
+        return _process.ExitCode;
+    }
 
     public void Dispose()
     {
@@ -111,21 +118,17 @@ internal sealed class ProcessOutput : IDisposable
         _process.Dispose();
     }
 
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     private void Add(string? line)
     {
-        if (line is null)
+        if (line is not null)
         {
-            return;
-        }
-
-        lock (_waiters)
-        {
-            _lines.Enqueue(line);
-            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToArray())
-            {
-                waiter.Done.TrySetResult(line);
-                _waiters.Remove(waiter);
-            }
+            _lines.Add(line);
         }
     }
 }
