@@ -7,7 +7,7 @@ namespace Domovoy.Core.HomeAssistant.Client;
 /// <param name="Type">The message type: <c>auth_required</c>, <c>auth_ok</c>, <c>auth_invalid</c>, <c>result</c>, <c>event</c>, <c>pong</c>, …</param>
 /// <param name="Id">The command or subscription id, if any.</param>
 /// <param name="Success">For results: whether the command succeeded.</param>
-/// <param name="Result">For successful results: the result (may be JSON null).</param>
+/// <param name="CommandResult">For successful results: the result (may be JSON null).</param>
 /// <param name="Error">For failed results: the error.</param>
 /// <param name="Event">For events: the event payload.</param>
 /// <param name="HaVersion">For auth messages: Home Assistant's version.</param>
@@ -16,7 +16,7 @@ internal sealed record HassMessage(
     string Type,
     int? Id,
     bool? Success,
-    JsonElement? Result,
+    JsonElement? CommandResult,
     HassError? Error,
     JsonElement? Event,
     string? HaVersion,

@@ -267,7 +267,7 @@ internal sealed class HassWebSocketClient
     {
         if (message.Success == true)
         {
-            return message.Result ?? default;
+            return message.CommandResult ?? default;
         }
 
         if (message.Type == "pong")

@@ -73,8 +73,8 @@ public sealed class HassFixtureTests
     public void States_parse_with_old_32_hex_contexts_and_no_last_reported()
     {
         var result = Parse("result_states.json");
-        Assert.AreEqual(JsonValueKind.Array, result.Result!.Value.ValueKind);
-        var states = result.Result.Value.EnumerateArray().Select(HassJson.ParseState).ToList();
+        Assert.AreEqual(JsonValueKind.Array, result.CommandResult!.Value.ValueKind);
+        var states = result.CommandResult.Value.EnumerateArray().Select(HassJson.ParseState).ToList();
         Assert.IsGreaterThan(5, states.Count);
         var zone = states.Single(s => s.EntityId == "zone.test");
         Assert.AreEqual("zoning", zone.State);
@@ -109,10 +109,10 @@ public sealed class HassFixtureTests
     public void Service_response_and_context_are_read()
     {
         var message = Parse("result_calendar_list_event.json");
-        var context = HassJson.ParseContext(message.Result!.Value.GetProperty("context"))!;
+        var context = HassJson.ParseContext(message.CommandResult!.Value.GetProperty("context"))!;
         Assert.AreEqual("01H5X83MG4X9ZPT436JRBH6HXQ", context.Id);
         Assert.AreEqual("9587bf0916cf498fa289523c229ccdb4", context.UserId);
-        Assert.AreEqual(1, message.Result.Value.GetProperty("response").GetProperty("events").GetArrayLength());
+        Assert.AreEqual(1, message.CommandResult.Value.GetProperty("response").GetProperty("events").GetArrayLength());
     }
 
     [TestMethod]
@@ -128,7 +128,7 @@ public sealed class HassFixtureTests
     [TestMethod]
     public void Config_state_and_version_are_read()
     {
-        var config = Parse("result_config.json").Result!.Value;
+        var config = Parse("result_config.json").CommandResult!.Value;
         Assert.AreEqual("RUNNING", config.GetProperty("state").GetString());
     }
 
