@@ -98,7 +98,7 @@ internal sealed class PluginManager : BackgroundService
                 var name = Path.GetFileName(directory);
                 if (!name.StartsWith('.'))
                 {
-                    await ProcessAsync(name, watcher, stoppingToken).ConfigureAwait(false);
+                    await ProcessGuardedAsync(name, watcher, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -113,24 +113,30 @@ internal sealed class PluginManager : BackgroundService
             {
                 foreach (var gone in KnownPlugins().Where(p => !Directory.Exists(Path.Combine(_pluginsPath, p))))
                 {
-                    await ProcessAsync(gone, watcher, stoppingToken).ConfigureAwait(false);
+                    await ProcessGuardedAsync(gone, watcher, stoppingToken).ConfigureAwait(false);
                 }
 
                 continue;
             }
 
-            try
-            {
-                await ProcessAsync(plugin, watcher, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Failed to reload plugin {Plugin}: {Reason}", plugin, ex.Message);
-            }
+            await ProcessGuardedAsync(plugin, watcher, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One plugin's failure (e.g. its folder deleted mid-copy) is logged and never stops the others.</summary>
+    private async Task ProcessGuardedAsync(string plugin, PluginFolderWatcher watcher, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(plugin, watcher, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Failed to reload plugin {Plugin}: {Reason}", plugin, ex.Message);
         }
     }
 
@@ -167,30 +173,18 @@ internal sealed class PluginManager : BackgroundService
             return;
         }
 
-        // Check the build output first, then check and hash the shadow copy itself: what is hashed is what gets loaded.
-        var incomplete = PluginFileChecker.FindIncompleteFile(files);
-        string? shadowDirectory = null;
-        PluginFingerprint? fingerprint = null;
-        long versionNumber = 0;
-        if (incomplete is null)
+        // Copy first, then check and hash the copy itself: what is checked and hashed is exactly what gets loaded, and a
+        // build still writing into the folder cannot change it underneath. Problems are reported with the build output's
+        // path, which is what the developer knows.
+        var versionNumber = Interlocked.Increment(ref _nextVersion);
+        var shadowDirectory = _shadow.Copy(directory, plugin, versionNumber);
+        var shadowFiles = PluginFiles.List(shadowDirectory);
+        var incomplete = PluginFileChecker.FindIncompleteFile(shadowDirectory, shadowFiles) is { } problem
+            ? $"{Path.Combine(directory, problem.RelativePath)}: {problem.Reason}"
+            : null;
+        if (incomplete is not null)
         {
-            versionNumber = Interlocked.Increment(ref _nextVersion);
-            shadowDirectory = _shadow.Copy(directory, plugin, versionNumber);
-            var shadowFiles = PluginFiles.List(shadowDirectory);
-            incomplete = PluginFileChecker.FindIncompleteFile(shadowFiles);
-            if (incomplete is null)
-            {
-                fingerprint = await PluginFingerprint.ComputeAsync(shadowDirectory, shadowFiles, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (incomplete is not null || fingerprint is null || shadowDirectory is null)
-        {
-            if (shadowDirectory is not null)
-            {
-                ShadowCopier.TryDelete(shadowDirectory);
-            }
-
+            ShadowCopier.TryDelete(shadowDirectory);
             if (++state.NotReadyCount <= _options.NotReadyRetries)
             {
                 _logger.LogDebug("Plugin {Plugin} is not completely written yet ({Reason}); checking again shortly.", plugin, incomplete);
@@ -203,6 +197,7 @@ internal sealed class PluginManager : BackgroundService
             return;
         }
 
+        var fingerprint = await PluginFingerprint.ComputeAsync(shadowDirectory, shadowFiles, cancellationToken).ConfigureAwait(false);
         state.NotReadyCount = 0;
         var previous = state.LastAttempt;
         if (previous is not null && previous.Combined == fingerprint.Combined)

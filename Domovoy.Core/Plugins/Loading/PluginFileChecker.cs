@@ -9,15 +9,15 @@ namespace Domovoy.Core.Plugins.Loading;
 /// </summary>
 internal static class PluginFileChecker
 {
-    /// <summary>Null when the folder is complete; otherwise why not.</summary>
-    public static string? FindIncompleteFile(IEnumerable<string> files)
+    /// <summary>Null when the folder is complete; otherwise the first incomplete file (relative to <paramref name="root"/>) and why.</summary>
+    public static (string RelativePath, string Reason)? FindIncompleteFile(string root, IEnumerable<string> files)
     {
         foreach (var file in files)
         {
             var problem = file.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase) ? CheckJson(file) : CheckPe(file);
             if (problem is not null)
             {
-                return $"{file}: {problem}";
+                return (Path.GetRelativePath(root, file), problem);
             }
         }
 
