@@ -24,11 +24,20 @@ public sealed class DomovoyOptions
     /// <summary>How long a ServEnts create call waits for the new entity to appear in the state cache.</summary>
     public TimeSpan ServEntCreationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long <c>FinalizeAsync</c> may take before the host logs a warning and moves on.</summary>
+    /// <summary>
+    /// One deadline for stopping an app: its running callback, its background work and <c>FinalizeAsync</c> together.
+    /// Past it the app is abandoned (logged, its queue detached). Host shutdown is bounded by it plus a few seconds.
+    /// </summary>
     public TimeSpan FinalizeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long <c>InitializeAsync</c> may take before the app is marked failed.</summary>
     public TimeSpan InitializeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a reload waits for Home Assistant to be connected and synchronized (e.g. during an HA restart) before it
+    /// gives up and keeps the running version.
+    /// </summary>
+    public TimeSpan HassReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>A callback running longer than this is logged as slow.</summary>
     public TimeSpan SlowCallbackThreshold { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,5 +1,7 @@
 using Domovoy.Core.HomeAssistant;
 using Domovoy.Core.Hosting;
+using Domovoy.Core.Plugins;
+using Domovoy.Host.Hosting;
 using Domovoy.Host.Configuration;
 using Domovoy.Host.HomeAssistant;
 using Domovoy.Simulator;
@@ -11,7 +13,7 @@ var configPath = ParseConfigArgument(args);
 if (configPath is null)
 {
     Console.Error.WriteLine("Usage: domovoy --config <config.yml>   (or run it in a folder that has a config.yml)");
-    return 2;
+    return ExitCodes.InvalidConfiguration;
 }
 
 HostConfig config;
@@ -22,10 +24,11 @@ try
 catch (HostConfigException ex)
 {
     Console.Error.WriteLine($"Invalid configuration: {ex.Message}");
-    return 2;
+    return ExitCodes.InvalidConfiguration;
 }
 
 HomeAssistantSimulator? simulator = null;
+var exitCode = ExitCodes.Success;
 if (config.HassUrl is null)
 {
     simulator = await EmbeddedSimulator.StartAsync(config, CancellationToken.None).ConfigureAwait(false);
@@ -43,11 +46,18 @@ try
     builder.Logging.SetMinimumLevel(config.LogLevel);
     builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
     builder.Services.AddSystemd();
-    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.FinalizeTimeout + TimeSpan.FromSeconds(20));
+    // Apps stop within the finalize timeout (then they are abandoned); the watchdog ends the process 5 s after that
+    // whatever an app's threads do, so SIGTERM always exits within finalize_timeout_s + 5 s.
+    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.FinalizeTimeout + TimeSpan.FromSeconds(3));
+    builder.Services.AddHostedService(sp => new ShutdownWatchdog(
+        sp.GetRequiredService<IHostApplicationLifetime>(),
+        sp.GetRequiredService<ILogger<ShutdownWatchdog>>(),
+        config.FinalizeTimeout + TimeSpan.FromSeconds(4.5)));
     builder.Services.AddDomovoyHomeAssistant(o =>
     {
         o.Uri = simulator?.WebSocketUri ?? config.HassUrl;
         o.AccessToken = simulator?.AccessToken ?? config.HassToken ?? string.Empty;
+        o.AuthFailureExitCode = ExitCodes.AuthenticationFailed;
     });
     builder.Services.AddDomovoyEngine(o =>
     {
@@ -74,6 +84,7 @@ try
     }
 
     await host.RunAsync().ConfigureAwait(false);
+    exitCode = Environment.ExitCode != 0 ? Environment.ExitCode : ShutdownReport.Write(host.Services.GetRequiredService<PluginManager>().ShutdownOutcomes, logger);
 }
 finally
 {
@@ -83,8 +94,9 @@ finally
     }
 }
 
-// Non-zero when the host stopped on a fatal error (e.g. Home Assistant rejected the token).
-return Environment.ExitCode;
+// Environment.Exit, not return: a plugin's foreground thread would otherwise keep the process alive forever.
+Environment.Exit(exitCode);
+return exitCode;
 
 static string? ParseConfigArgument(string[] args)
 {

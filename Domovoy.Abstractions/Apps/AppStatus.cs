@@ -1,6 +1,9 @@
 namespace Domovoy.Abstractions;
 
-/// <summary>The lifecycle status of one app instance: created → initializing → running | failed → finalizing → terminated.</summary>
+/// <summary>
+/// The lifecycle status of one app instance: created → initializing → running | failed → finalizing → terminated, or
+/// abandoned when the app did not stop within the host's finalize timeout.
+/// </summary>
 public enum AppStatus
 {
     /// <summary>The instance exists; <see cref="AppBase.InitializeAsync"/> has not been called yet.</summary>
@@ -20,4 +23,11 @@ public enum AppStatus
 
     /// <summary>The app has stopped; the instance is discarded.</summary>
     Terminated,
+
+    /// <summary>
+    /// The app did not stop within the finalize timeout (a callback, <see cref="AppBase.InitializeAsync"/> or
+    /// <see cref="AppBase.FinalizeAsync"/> ignored its cancellation token). The host stopped waiting for it: its queue is
+    /// detached and nothing more is delivered to it, but code it still runs may hold its plugin version in memory.
+    /// </summary>
+    Abandoned,
 }

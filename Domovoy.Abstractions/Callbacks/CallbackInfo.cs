@@ -11,6 +11,7 @@ namespace Domovoy.Abstractions;
 /// <param name="LastError">When it last threw.</param>
 /// <param name="LastErrorMessage">The message of the last exception.</param>
 /// <param name="NextRun">For timers, the next due time.</param>
+/// <param name="TimesFailed">How often the callback threw (all counted, including those only summarised in the log).</param>
 public sealed record CallbackInfo(
     CallbackId Id,
     string Name,
@@ -21,4 +22,5 @@ public sealed record CallbackInfo(
     DateTimeOffset? LastCall,
     DateTimeOffset? LastError,
     string? LastErrorMessage,
-    DateTimeOffset? NextRun);
+    DateTimeOffset? NextRun,
+    long TimesFailed = 0);

@@ -7,10 +7,12 @@ namespace Domovoy.Abstractions;
 /// <param name="ReloadCount">Successful plugin reloads since start.</param>
 /// <param name="FailedReloads">Reloads that failed and left the previous version running.</param>
 /// <param name="LeakedPluginVersions">Unloaded plugin versions whose load context was still alive after the unload check.</param>
+/// <param name="AbandonedApps">App instances the host stopped waiting for because they missed the finalize deadline.</param>
 public sealed record EngineStats(
     int TotalApps,
     IReadOnlyDictionary<AppStatus, int> AppsPerStatus,
     int LoadedPlugins,
     long ReloadCount,
     long FailedReloads,
-    long LeakedPluginVersions);
+    long LeakedPluginVersions,
+    long AbandonedApps = 0);

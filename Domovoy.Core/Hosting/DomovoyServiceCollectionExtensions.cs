@@ -35,7 +35,8 @@ public static class DomovoyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILocationProvider>(),
             sp.GetService<IHassEventSource>(),
-            sp.GetService<IHassPluginFactory>()));
+            sp.GetService<IHassPluginFactory>(),
+            sp.GetService<IAppStartGate>()));
         services.TryAddSingleton<PluginManager>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginManager>());
         return services;

@@ -12,6 +12,9 @@ internal enum PluginEventKind
     /// <summary>Loading a new version failed; the previous version (if any) keeps running.</summary>
     LoadFailed,
 
+    /// <summary>A new version failed to start; the previous version's apps were started again.</summary>
+    RolledBack,
+
     /// <summary>The plugin folder disappeared; its apps were finalized.</summary>
     Removed,
 

@@ -1,5 +1,5 @@
-using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Engine;
+using Domovoy.Core.Apps.Lifecycle;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Plugins.Loading;
 using Domovoy.Core.Plugins.Watching;
@@ -10,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace Domovoy.Core.Plugins;
 
 /// <summary>
-/// Turns plugin folder changes into app reloads: watcher → readiness check → shadow copy → content hash → load the new
-/// version and collect its registrations → only then swap its apps in the engine → unload the old version and verify it
-/// is collected. A failure at any step before the swap leaves the running version untouched.
+/// Turns plugin folder changes into reload transactions, one plugin at a time per plugin and plugins in parallel:
+/// shadow copy → readiness check → fingerprint against the running version → load and validate the new version →
+/// wait for Home Assistant → swap its apps in the engine → commit (unload the old version) or roll back (unload the new
+/// one; the old version's apps are started again). A failure at any step leaves a working version serving.
 /// </summary>
 internal sealed class PluginManager : BackgroundService
 {
@@ -21,14 +22,14 @@ internal sealed class PluginManager : BackgroundService
     private readonly DomovoyOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PluginManager> _logger;
+    private readonly IAppStartGate? _startGate;
     private readonly Dictionary<string, PluginState> _plugins = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _initialLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _pluginsPath;
     private readonly ShadowCopier _shadow;
     private readonly List<Task> _unloadChecks = [];
-    private long _nextVersion;
-
-    private readonly IAppStartGate? _startGate;
+    private IReadOnlyList<AppStopOutcome> _shutdownOutcomes = [];
+    private long _nextAttempt;
 
     public PluginManager(AppEngine engine, PluginVersionLoader loader, IOptions<DomovoyOptions> options, TimeProvider time, ILogger<PluginManager> logger, IAppStartGate? startGate = null)
     {
@@ -48,6 +49,9 @@ internal sealed class PluginManager : BackgroundService
     /// <summary>Completes once every plugin present at start-up was loaded (or failed to).</summary>
     public Task InitialLoad => _initialLoad.Task;
 
+    /// <summary>How each app stopped at shutdown (empty until the host stopped).</summary>
+    public IReadOnlyList<AppStopOutcome> ShutdownOutcomes => Volatile.Read(ref _shutdownOutcomes);
+
     public IReadOnlyCollection<string> LoadedPlugins
     {
         get
@@ -59,23 +63,37 @@ internal sealed class PluginManager : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Stops every app within the finalize deadline (never waiting on a plugin's reload in progress), then gives work in
+    /// progress and unload checks two more seconds.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await _engine.StopAllAsync().ConfigureAwait(false);
-        Task[] checks;
-        lock (_unloadChecks)
+        var watching = base.StopAsync(cancellationToken);
+        Volatile.Write(ref _shutdownOutcomes, await _engine.StopAllAsync().ConfigureAwait(false));
+        Task[] pending;
+        lock (_plugins)
         {
-            checks = _unloadChecks.ToArray();
+            pending = _plugins.Values.Select(p => p.Worker).Append(watching).ToArray();
         }
 
-        await Task.WhenAll(checks).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lock (_unloadChecks)
+        {
+            pending = [.. pending, .. _unloadChecks];
+        }
+
+        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(2), TimeProvider.System, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         ShadowCopier.TryDelete(_shadow.Root);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Directory.CreateDirectory(_pluginsPath);
+        if (!Directory.Exists(_pluginsPath))
+        {
+            PluginLog.PluginsFolderMissing(_logger, _pluginsPath);
+            Directory.CreateDirectory(_pluginsPath);
+        }
+
         using var watcher = new PluginFolderWatcher(_pluginsPath, _options.ReloadDebounce, _time, _logger);
         try
         {
@@ -87,20 +105,19 @@ internal sealed class PluginManager : BackgroundService
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    _logger.LogCritical("Apps are not started: {Reason}", ex.Message);
+                    PluginLog.AppsNotStarted(_logger, ex.Message);
                     return;
                 }
             }
 
-            _logger.LogInformation("Loading plugins from {Path}", _pluginsPath);
-            foreach (var directory in Directory.GetDirectories(_pluginsPath).Order(StringComparer.Ordinal))
+            PluginLog.LoadingPlugins(_logger, _pluginsPath);
+            var initial = Directory.GetDirectories(_pluginsPath).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToArray();
+            if (initial.Length == 0)
             {
-                var name = Path.GetFileName(directory);
-                if (!name.StartsWith('.'))
-                {
-                    await ProcessGuardedAsync(name, watcher, stoppingToken).ConfigureAwait(false);
-                }
+                PluginLog.NoPlugins(_logger, _pluginsPath);
             }
+
+            await Task.WhenAll(initial.Select(name => Schedule(name, watcher, stoppingToken))).ConfigureAwait(false);
         }
         finally
         {
@@ -113,30 +130,67 @@ internal sealed class PluginManager : BackgroundService
             {
                 foreach (var gone in KnownPlugins().Where(p => !Directory.Exists(Path.Combine(_pluginsPath, p))))
                 {
-                    await ProcessGuardedAsync(gone, watcher, stoppingToken).ConfigureAwait(false);
+                    _ = Schedule(gone, watcher, stoppingToken);
                 }
 
                 continue;
             }
 
-            await ProcessGuardedAsync(plugin, watcher, stoppingToken).ConfigureAwait(false);
+            _ = Schedule(plugin, watcher, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs the plugin's worker: one check at a time per plugin (changes arriving meanwhile coalesce into one more
+    /// check), plugins in parallel. Returns the worker's task.
+    /// </summary>
+    private Task Schedule(string plugin, PluginFolderWatcher watcher, CancellationToken stoppingToken)
+    {
+        var state = StateOf(plugin);
+        lock (state)
+        {
+            if (!state.Worker.IsCompleted)
+            {
+                state.Pending = true;
+                return state.Worker;
+            }
+
+            state.Worker = Task.Run(async () =>
+            {
+                bool again;
+                do
+                {
+                    lock (state)
+                    {
+                        state.Pending = false;
+                    }
+
+                    await ProcessGuardedAsync(plugin, state, watcher, stoppingToken).ConfigureAwait(false);
+                    lock (state)
+                    {
+                        again = state.Pending && !stoppingToken.IsCancellationRequested;
+                    }
+                }
+                while (again);
+            }, CancellationToken.None);
+            return state.Worker;
         }
     }
 
     /// <summary>One plugin's failure (e.g. its folder deleted mid-copy) is logged and never stops the others.</summary>
-    private async Task ProcessGuardedAsync(string plugin, PluginFolderWatcher watcher, CancellationToken stoppingToken)
+    private async Task ProcessGuardedAsync(string plugin, PluginState state, PluginFolderWatcher watcher, CancellationToken stoppingToken)
     {
         try
         {
-            await ProcessAsync(plugin, watcher, stoppingToken).ConfigureAwait(false);
+            await ProcessAsync(plugin, state, watcher, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            throw;
+            // The host is stopping.
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Failed to reload plugin {Plugin}: {Reason}", plugin, ex.Message);
+            ReportFailure(plugin, state, ex.Message, ex);
         }
     }
 
@@ -162,102 +216,169 @@ internal sealed class PluginManager : BackgroundService
         }
     }
 
-    private async Task ProcessAsync(string plugin, PluginFolderWatcher watcher, CancellationToken cancellationToken)
+    private async Task ProcessAsync(string plugin, PluginState state, PluginFolderWatcher watcher, CancellationToken cancellationToken)
     {
-        var state = StateOf(plugin);
         var directory = Path.Combine(_pluginsPath, plugin);
-        var files = PluginFiles.List(directory);
-        if (files.Count == 0)
+        if (PluginFiles.List(directory).Count == 0)
         {
             await RemoveAsync(plugin, state).ConfigureAwait(false);
             return;
         }
 
-        // Copy first, then check and hash the copy itself: what is checked and hashed is exactly what gets loaded, and a
-        // build still writing into the folder cannot change it underneath. Problems are reported with the build output's
-        // path, which is what the developer knows.
-        var versionNumber = Interlocked.Increment(ref _nextVersion);
-        var shadowDirectory = _shadow.Copy(directory, plugin, versionNumber);
+        var candidate = await PrepareAsync(plugin, state, directory, watcher, cancellationToken).ConfigureAwait(false);
+        if (candidate is null)
+        {
+            return;
+        }
+
+        var version = Load(plugin, state, candidate);
+        if (version is null)
+        {
+            return;
+        }
+
+        if (!await _engine.WaitForHomeAssistantAsync(plugin, cancellationToken).ConfigureAwait(false) && state.Current is not null)
+        {
+            // Checked again (and reported again only if the reason changes) until Home Assistant is back.
+            Unload(version);
+            ReportFailure(plugin, state, $"Home Assistant did not become ready within {_options.HassReadyTimeout.TotalSeconds} s", null, retryable: true);
+            watcher.Touch(plugin);
+            return;
+        }
+
+        await SwapAsync(plugin, state, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Shadow-copies the folder and checks and fingerprints the copy (what is checked is exactly what gets loaded, and
+    /// a build still writing cannot change it underneath). Null when there is nothing to load now: the content equals
+    /// the running version or the last failed attempt, or the build is still writing (checked again after a debounce).
+    /// </summary>
+    private async Task<Candidate?> PrepareAsync(string plugin, PluginState state, string directory, PluginFolderWatcher watcher, CancellationToken cancellationToken)
+    {
+        var attempt = Interlocked.Increment(ref _nextAttempt);
+        var shadowDirectory = _shadow.Copy(directory, plugin, attempt);
         var shadowFiles = PluginFiles.List(shadowDirectory);
-        var incomplete = PluginFileChecker.FindIncompleteFile(shadowDirectory, shadowFiles) is { } problem
-            ? $"{Path.Combine(directory, problem.RelativePath)}: {problem.Reason}"
-            : null;
-        if (incomplete is not null)
+        var notReady = PluginFiles.FindMainAssembly(shadowDirectory, plugin) is null
+            ? $"{Path.Combine(directory, plugin + ".dll")}: the plugin's main assembly is missing (a plugin folder must be named after its main assembly)"
+            : PluginFileChecker.FindIncompleteFile(shadowDirectory, shadowFiles) is { } problem
+                ? $"{Path.Combine(directory, problem.RelativePath)}: {problem.Reason}"
+                : null;
+        if (notReady is not null)
         {
             ShadowCopier.TryDelete(shadowDirectory);
             if (++state.NotReadyCount <= _options.NotReadyRetries)
             {
-                _logger.LogDebug("Plugin {Plugin} is not completely written yet ({Reason}); checking again shortly.", plugin, incomplete);
+                // A build deletes and rewrites its outputs: a missing or half-written DLL is "not ready yet".
+                PluginLog.NotReady(_logger, plugin, notReady);
                 watcher.Touch(plugin);
-                return;
+                return null;
             }
 
             state.NotReadyCount = 0;
-            Fail(plugin, state, null, $"{incomplete}. The previous version keeps running; the plugin is retried on its next change.");
-            return;
+            ReportFailure(plugin, state, notReady, null, retryable: true);
+            return null;
         }
 
-        var fingerprint = await PluginFingerprint.ComputeAsync(shadowDirectory, shadowFiles, cancellationToken).ConfigureAwait(false);
         state.NotReadyCount = 0;
-        var previous = state.LastAttempt;
-        if (previous is not null && previous.Combined == fingerprint.Combined)
+        var fingerprint = await PluginFingerprint.ComputeAsync(shadowDirectory, shadowFiles, cancellationToken).ConfigureAwait(false);
+        if (state.Current?.Fingerprint.Combined == fingerprint.Combined)
         {
+            // Identical to what runs, whatever failed attempts came in between.
             ShadowCopier.TryDelete(shadowDirectory);
-            _logger.LogDebug("Plugin {Plugin}: files touched but their content is unchanged; no reload.", plugin);
-            Raise(new PluginEvent(PluginEventKind.Unchanged, plugin, state.Current?.Number ?? 0));
-            return;
+            if (state.FailureStreak > 0)
+            {
+                PluginLog.BackToRunningContent(_logger, plugin, state.Current.Number);
+            }
+
+            state.ClearFailures();
+            PluginLog.Unchanged(_logger, plugin);
+            Raise(new PluginEvent(PluginEventKind.Unchanged, plugin, state.Current.Number));
+            return null;
         }
 
-        if (previous is null)
+        if (state.LastFailed?.Combined == fingerprint.Combined)
         {
-            _logger.LogInformation("Loading plugin {Plugin} from {Path}", plugin, directory);
+            // An unchanged broken build is not retried (nor reported again) on every touch.
+            ShadowCopier.TryDelete(shadowDirectory);
+            PluginLog.SameAsFailed(_logger, plugin);
+            Raise(new PluginEvent(PluginEventKind.Unchanged, plugin, state.Current?.Number ?? 0));
+            return null;
+        }
+
+        if (state.Current is null)
+        {
+            PluginLog.LoadingPlugin(_logger, plugin, directory);
         }
         else
         {
-            foreach (var changed in fingerprint.ChangedSince(previous))
+            foreach (var changed in fingerprint.ChangedSince(state.Current.Fingerprint))
             {
-                _logger.LogInformation("File changed: {Path}", Path.Combine(directory, changed));
+                PluginLog.FileChanged(_logger, Path.Combine(directory, changed));
             }
         }
 
-        state.LastAttempt = fingerprint;
+        return new Candidate(shadowDirectory, fingerprint);
+    }
+
+    /// <summary>Loads and validates the candidate (assemblies, registrations, configs). Null when it cannot replace what runs.</summary>
+    private PluginVersion? Load(string plugin, PluginState state, Candidate candidate)
+    {
+        var number = state.LoadedVersions + 1;
         PluginVersion version;
         try
         {
-            version = _loader.Load(plugin, versionNumber, shadowDirectory, fingerprint);
+            version = _loader.Load(plugin, number, candidate.ShadowDirectory, candidate.Fingerprint);
         }
         catch (PluginLoadException ex)
         {
             if (ex.UnloadedContext is { } context)
             {
-                VerifyUnload(context, plugin, versionNumber, shadowDirectory);
+                VerifyUnload(context, plugin, number, candidate.ShadowDirectory);
             }
             else
             {
-                ShadowCopier.TryDelete(shadowDirectory);
+                ShadowCopier.TryDelete(candidate.ShadowDirectory);
             }
 
-            Fail(plugin, state, versionNumber, ex.Message);
-            return;
+            state.LastFailed = candidate.Fingerprint;
+            ReportFailure(plugin, state, ex.Message, null);
+            return null;
         }
 
         if (state.Current is not null && version.Errors.Count > 0)
         {
-            // Build-then-swap: a new version with a broken registration never replaces a working one.
-            var reason = string.Join(" | ", version.Errors);
+            // A new version with a broken registration never replaces a working one.
             Unload(version);
-            Fail(plugin, state, versionNumber, reason);
-            return;
+            state.LastFailed = candidate.Fingerprint;
+            ReportFailure(plugin, state, string.Join(" | ", version.Errors), null);
+            return null;
         }
 
         foreach (var error in version.Errors)
         {
-            _logger.LogError("{Error}", error);
+            PluginLog.RegistrationRejected(_logger, error);
         }
 
+        return version;
+    }
+
+    /// <summary>The transaction: swap the apps; commit when every new app runs, otherwise the engine rolled back.</summary>
+    private async Task SwapAsync(string plugin, PluginState state, PluginVersion version, CancellationToken cancellationToken)
+    {
         var old = state.Current;
-        await _engine.ApplyPluginAsync(plugin, version.Registrations, cancellationToken).ConfigureAwait(false);
+        var result = await _engine.ApplyPluginAsync(plugin, version.Registrations, cancellationToken, old?.Registrations).ConfigureAwait(false);
+        if (result.RolledBack && old is not null)
+        {
+            Unload(version);
+            state.LastFailed = version.Fingerprint;
+            ReportFailure(plugin, state, result.FailureSummary, null);
+            Raise(new PluginEvent(PluginEventKind.RolledBack, plugin, old.Number, result.FailureSummary));
+            return;
+        }
+
         state.Current = version;
+        state.LoadedVersions = version.Number;
         _engine.SetLoadedPlugins(LoadedPlugins.Count);
         if (old is not null)
         {
@@ -265,13 +386,29 @@ internal sealed class PluginManager : BackgroundService
             Unload(old);
         }
 
-        _logger.LogInformation("Plugin {Plugin} version {Version} loaded with {Count} app(s)", plugin, version.Number, version.Registrations.Count);
+        if (state.FailureStreak > 1)
+        {
+            PluginLog.LoadedAfterFailures(_logger, plugin, state.FailureStreak);
+        }
+
+        state.ClearFailures();
+        var total = version.Registrations.Count;
+        if (result.Failures.Count == 0)
+        {
+            PluginLog.Loaded(_logger, plugin, version.Number, result.Running);
+        }
+        else
+        {
+            PluginLog.LoadedWithFailures(_logger, plugin, version.Number, result.Running, total, result.FailureSummary);
+        }
+
         Raise(new PluginEvent(PluginEventKind.Loaded, plugin, version.Number));
     }
 
     private async Task RemoveAsync(string plugin, PluginState state)
     {
-        if (state.Current is null)
+        var old = state.Current;
+        if (old is null)
         {
             lock (_plugins)
             {
@@ -281,9 +418,9 @@ internal sealed class PluginManager : BackgroundService
             return;
         }
 
-        _logger.LogInformation("Plugin {Plugin} was removed; finalizing its apps.", plugin);
+        PluginLog.Removed(_logger, plugin);
         await _engine.RemovePluginAsync(plugin).ConfigureAwait(false);
-        var old = state.Current;
+        state.Current = null;
         lock (_plugins)
         {
             _plugins.Remove(plugin);
@@ -294,15 +431,41 @@ internal sealed class PluginManager : BackgroundService
         Raise(new PluginEvent(PluginEventKind.Removed, plugin, old.Number));
     }
 
-    private void Fail(string plugin, PluginState state, long? version, string reason)
+    /// <summary>
+    /// Reports a failed attempt once: a new reason is logged as an error saying what keeps running; the same reason
+    /// again is logged once with the count and then only at debug level until the reason changes or a load succeeds.
+    /// </summary>
+    private void ReportFailure(string plugin, PluginState state, string reason, Exception? exception, bool retryable = false)
     {
-        _logger.LogError("Failed to reload plugin {Plugin}: {Reason}", plugin, reason);
+        var serving = state.Current is { } current && _engine.RunningApps(plugin) > 0
+            ? $"Version {current.Number} keeps running."
+            : state.Current is null ? "No version of it is running." : $"Version {state.Current.Number} stays loaded but none of its apps is running.";
+        var next = retryable ? "It is retried on its next change." : "Fix it and build again.";
         if (state.Current is not null)
         {
             _engine.CountReload(succeeded: false);
         }
 
-        Raise(new PluginEvent(PluginEventKind.LoadFailed, plugin, version ?? 0, reason));
+        if (string.Equals(reason, state.LastFailureReason, StringComparison.Ordinal))
+        {
+            state.FailureStreak++;
+            if (state.FailureStreak == 2)
+            {
+                PluginLog.FailedAgain(_logger, plugin, state.FailureStreak, serving);
+            }
+            else
+            {
+                PluginLog.FailedAgainQuiet(_logger, plugin, state.FailureStreak, reason);
+            }
+        }
+        else
+        {
+            state.FailureStreak = 1;
+            state.LastFailureReason = reason;
+            PluginLog.ReloadFailed(_logger, exception, plugin, reason, serving, next);
+        }
+
+        Raise(new PluginEvent(PluginEventKind.LoadFailed, plugin, state.Current?.Number ?? 0, reason));
     }
 
     private void Unload(PluginVersion version) => VerifyUnload(version.Unload(), version.PluginName, version.Number, version.ShadowDirectory);
@@ -315,15 +478,13 @@ internal sealed class PluginManager : BackgroundService
             ShadowCopier.TryDelete(shadowDirectory);
             if (collected)
             {
-                _logger.LogDebug("Plugin {Plugin} version {Version} unloaded and collected.", plugin, number);
+                PluginLog.Collected(_logger, plugin, number);
                 Raise(new PluginEvent(PluginEventKind.Collected, plugin, number));
                 return;
             }
 
             _engine.CountLeakedVersion();
-            _logger.LogWarning(
-                "Plugin {Plugin} version {Version} was unloaded but its load context is still alive after {Rounds} GC rounds: something still references the plugin's code (a static event, timer, thread or cache). Each leaked version costs memory until the host restarts.",
-                plugin, number, _options.UnloadCheckRounds);
+            PluginLog.Leaked(_logger, plugin, number, _options.UnloadCheckRounds);
             Raise(new PluginEvent(PluginEventKind.Leaked, plugin, number));
         });
         lock (_unloadChecks)
@@ -341,17 +502,37 @@ internal sealed class PluginManager : BackgroundService
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "A plugin event observer threw");
+            PluginLog.ObserverThrew(_logger, ex);
         }
     }
+
+    private sealed record Candidate(string ShadowDirectory, PluginFingerprint Fingerprint);
 
     private sealed class PluginState
     {
         public PluginVersion? Current { get; set; }
 
-        /// <summary>The fingerprint of the last attempt, so an unchanged broken build is not retried on every touch.</summary>
-        public PluginFingerprint? LastAttempt { get; set; }
+        /// <summary>How many versions were loaded (the number of the running one); failed attempts do not count.</summary>
+        public long LoadedVersions { get; set; }
+
+        /// <summary>The content of the last failed attempt, so an unchanged broken build is not retried on every touch.</summary>
+        public PluginFingerprint? LastFailed { get; set; }
+
+        public string? LastFailureReason { get; set; }
+
+        public int FailureStreak { get; set; }
 
         public int NotReadyCount { get; set; }
+
+        public Task Worker { get; set; } = Task.CompletedTask;
+
+        public bool Pending { get; set; }
+
+        public void ClearFailures()
+        {
+            LastFailed = null;
+            LastFailureReason = null;
+            FailureStreak = 0;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Lifecycle;
 using Domovoy.Core.Apps.Plugins;
@@ -10,13 +11,15 @@ using Microsoft.Extensions.Options;
 namespace Domovoy.Core.Apps.Engine;
 
 /// <summary>
-/// Owns every app instance, keyed by its unique name. Plugin versions are applied as a whole: the old apps of the plugin
-/// are finalized, then the new ones initialized; apps of other plugins are never touched. All changes are serialized.
+/// Owns every app instance, keyed by its unique name, and applies plugin versions as transactions: stop the plugin's
+/// old apps, start the new ones, commit when all run, otherwise roll back to fresh instances of the previous version.
+/// Work is serialized per plugin, never across the engine, so one plugin's stuck app cannot delay another plugin.
 /// </summary>
 internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _pluginGates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AppInstance> _apps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _nameOwners = new(StringComparer.Ordinal);
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly DomovoyOptions _options;
@@ -24,14 +27,16 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private readonly ILocationProvider? _location;
     private readonly IHassEventSource? _hassEvents;
     private readonly IHassPluginFactory? _hassFactory;
+    private readonly IAppStartGate? _hassReady;
     private long _reloads;
     private long _failedReloads;
     private long _leakedVersions;
+    private long _abandonedApps;
     private int _loadedPlugins;
     private long _nextInstanceId;
     private bool _stopped;
 
-    public AppEngine(ILoggerFactory loggerFactory, IOptions<DomovoyOptions> options, TimeProvider time, ILocationProvider? location = null, IHassEventSource? hassEvents = null, IHassPluginFactory? hassFactory = null)
+    public AppEngine(ILoggerFactory loggerFactory, IOptions<DomovoyOptions> options, TimeProvider time, ILocationProvider? location = null, IHassEventSource? hassEvents = null, IHassPluginFactory? hassFactory = null, IAppStartGate? hassReady = null)
     {
         _location = location;
         _loggerFactory = loggerFactory;
@@ -40,9 +45,10 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         _time = time;
         _hassEvents = hassEvents;
         _hassFactory = hassFactory;
+        _hassReady = hassReady;
     }
 
-    /// <summary>Raised after an app started, failed or terminated.</summary>
+    /// <summary>Raised after an app started, failed, terminated or was abandoned.</summary>
     public event Action<AppLifecycleEvent>? LifecycleChanged;
 
     public IReadOnlyList<(string Name, string Plugin, AppStatus Status)> Snapshot()
@@ -69,81 +75,104 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
 
     public void SetLoadedPlugins(int count) => Volatile.Write(ref _loadedPlugins, count);
 
-    /// <summary>Replaces all apps of <paramref name="pluginName"/> with <paramref name="registrations"/>.</summary>
-    public async Task ApplyPluginAsync(string pluginName, IReadOnlyList<AppRegistration> registrations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces all apps of <paramref name="pluginName"/> with <paramref name="registrations"/>. When a new app does not
+    /// reach <c>running</c> and <paramref name="previous"/> (the running version's registrations, still loaded) is given,
+    /// the new apps are stopped and fresh instances of <paramref name="previous"/> are started instead.
+    /// </summary>
+    public async Task<PluginSwapResult> ApplyPluginAsync(string pluginName, IReadOnlyList<AppRegistration> registrations, CancellationToken cancellationToken, IReadOnlyList<AppRegistration>? previous = null)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var gate = GateOf(pluginName);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_stopped)
+            var accepted = Accept(pluginName, registrations);
+            var abandoned = new List<AppStopOutcome>(await StopAppsAsync(AppsOf(pluginName), reloading: accepted).ConfigureAwait(false));
+            var failures = await StartAppsAsync(accepted, cancellationToken).ConfigureAwait(false);
+            if (failures.Count == 0 || previous is null || _stopped)
             {
-                return;
+                ReleaseNamesExcept(pluginName, accepted);
+                return new PluginSwapResult(failures.Count == 0, false, RunningApps(pluginName), failures, abandoned);
             }
 
-            var accepted = new List<AppRegistration>(registrations.Count);
-            foreach (var registration in registrations)
+            // Roll back: the new version cannot serve; the previous one (still loaded) can.
+            abandoned.AddRange(await StopAppsAsync(AppsOf(pluginName), reloading: []).ConfigureAwait(false));
+            var restored = Accept(pluginName, previous);
+            ReleaseNamesExcept(pluginName, restored);
+            await WaitForHomeAssistantAsync(pluginName, cancellationToken).ConfigureAwait(false);
+            var rollbackFailures = await StartAppsAsync(restored, cancellationToken).ConfigureAwait(false);
+            foreach (var failure in rollbackFailures)
             {
-                if (OwnerOtherThan(pluginName, registration.AppName) is { } owner)
-                {
-                    // Names are unique across plugins: the app that was there first keeps running.
-                    _logger.LogError(
-                        "App name '{App}' from plugin '{Plugin}' is already used by plugin '{Owner}'; the new registration was rejected and the running app keeps running. Rename one of them.",
-                        registration.AppName, pluginName, owner);
-                }
-                else
-                {
-                    accepted.Add(registration);
-                }
+                EngineLog.RollbackAppFailed(_logger, pluginName, failure.AppName, failure.Reason);
             }
 
-            var old = AppsOf(pluginName);
-            foreach (var app in old.Where(a => accepted.Any(r => r.AppName == a.Name)))
-            {
-                _logger.LogInformation("Reloading app: {App}", app.Name);
-            }
-
-            await TerminateAsync(old).ConfigureAwait(false);
-            await Task.WhenAll(accepted.Select(r => StartAsync(r, cancellationToken))).ConfigureAwait(false);
+            return new PluginSwapResult(false, true, RunningApps(pluginName), failures, abandoned);
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits (bounded by <see cref="DomovoyOptions.HassReadyTimeout"/>) until Home Assistant is connected and
+    /// synchronized, so apps start with a live connection. Returns false when it did not become ready in time.
+    /// </summary>
+    public async Task<bool> WaitForHomeAssistantAsync(string pluginName, CancellationToken cancellationToken)
+    {
+        if (_hassReady is null || _hassReady.IsReady)
+        {
+            return true;
+        }
+
+        EngineLog.WaitingForHomeAssistant(_logger, pluginName, _options.HassReadyTimeout.TotalSeconds);
+        try
+        {
+            await _hassReady.WaitUntilReadyAsync(cancellationToken).WaitAsync(_options.HassReadyTimeout, _time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The gate reports a permanent failure (e.g. a rejected token); the caller decides what that means.
+            return false;
         }
     }
 
     /// <summary>Finalizes and removes every app of a plugin (its folder was deleted).</summary>
-    public async Task RemovePluginAsync(string pluginName)
+    public async Task<IReadOnlyList<AppStopOutcome>> RemovePluginAsync(string pluginName)
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
+        var gate = GateOf(pluginName);
+        await gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            await TerminateAsync(AppsOf(pluginName)).ConfigureAwait(false);
+            var abandoned = await StopAppsAsync(AppsOf(pluginName), reloading: []).ConfigureAwait(false);
+            ReleaseNamesExcept(pluginName, []);
+            return abandoned;
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
-    /// <summary>Finalizes every app (host shutdown). No app starts afterwards.</summary>
-    public async Task StopAllAsync()
+    /// <summary>
+    /// Stops every app at once (host shutdown), each within the finalize deadline, without waiting for any plugin's
+    /// work in progress. No app starts afterwards. Returns every app's outcome.
+    /// </summary>
+    public async Task<IReadOnlyList<AppStopOutcome>> StopAllAsync()
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
+        AppInstance[] all;
+        lock (_apps)
         {
             _stopped = true;
-            AppInstance[] all;
-            lock (_apps)
-            {
-                all = _apps.Values.ToArray();
-            }
+            all = _apps.Values.ToArray();
+        }
 
-            await TerminateAsync(all).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await Task.WhenAll(all.Select(StopAsync)).ConfigureAwait(false);
     }
 
     public EngineStats GetStats()
@@ -151,7 +180,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         lock (_apps)
         {
             var perStatus = Enum.GetValues<AppStatus>().ToDictionary(s => s, s => _apps.Values.Count(a => a.Status == s));
-            return new EngineStats(_apps.Count, perStatus, Volatile.Read(ref _loadedPlugins), Interlocked.Read(ref _reloads), Interlocked.Read(ref _failedReloads), Interlocked.Read(ref _leakedVersions));
+            return new EngineStats(_apps.Count, perStatus, Volatile.Read(ref _loadedPlugins), Interlocked.Read(ref _reloads), Interlocked.Read(ref _failedReloads), Interlocked.Read(ref _leakedVersions), Interlocked.Read(ref _abandonedApps));
         }
     }
 
@@ -183,31 +212,40 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     {
         _ = Task.Run(async () =>
         {
-            await _gate.WaitAsync().ConfigureAwait(false);
+            AppInstance? current;
+            lock (_apps)
+            {
+                _apps.TryGetValue(appName, out current);
+            }
+
+            if (current is null)
+            {
+                return;
+            }
+
+            var gate = GateOf(current.Registration.PluginName);
+            await gate.WaitAsync().ConfigureAwait(false);
             try
             {
-                AppInstance? current;
                 lock (_apps)
                 {
-                    _apps.TryGetValue(appName, out current);
+                    if (_stopped || !_apps.TryGetValue(appName, out var still) || !ReferenceEquals(still, current))
+                    {
+                        return;
+                    }
                 }
 
-                if (current is null || _stopped)
-                {
-                    return;
-                }
-
-                _logger.LogInformation("Reloading app: {App}", appName);
-                await TerminateAsync([current]).ConfigureAwait(false);
-                await StartAsync(current.Registration, CancellationToken.None).ConfigureAwait(false);
+                EngineLog.ReloadingApp(_logger, appName);
+                await StopAsync(current).ConfigureAwait(false);
+                await StartAppsAsync([current.Registration], CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Restarting app {App} failed: {Message}", appName, ex.Message);
+                EngineLog.RestartFailed(_logger, ex, appName, ex.Message);
             }
             finally
             {
-                _gate.Release();
+                gate.Release();
             }
         });
     }
@@ -215,17 +253,48 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAllAsync().ConfigureAwait(false);
-        _gate.Dispose();
     }
 
-    /// <summary>The plugin that runs an app of that name, when it is not <paramref name="pluginName"/>.</summary>
-    private string? OwnerOtherThan(string pluginName, string appName)
+    private SemaphoreSlim GateOf(string pluginName) => _pluginGates.GetOrAdd(pluginName, _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>Reserves the names of <paramref name="registrations"/> for the plugin; names another plugin owns are rejected.</summary>
+    private List<AppRegistration> Accept(string pluginName, IReadOnlyList<AppRegistration> registrations)
+    {
+        var accepted = new List<AppRegistration>(registrations.Count);
+        foreach (var registration in registrations)
+        {
+            string? owner;
+            lock (_apps)
+            {
+                if (!_nameOwners.TryGetValue(registration.AppName, out owner) || owner == pluginName)
+                {
+                    _nameOwners[registration.AppName] = pluginName;
+                    owner = null;
+                }
+            }
+
+            if (owner is null)
+            {
+                accepted.Add(registration);
+            }
+            else
+            {
+                // Names are unique across plugins: the app that was there first keeps running.
+                EngineLog.NameConflict(_logger, registration.AppName, pluginName, owner);
+            }
+        }
+
+        return accepted;
+    }
+
+    private void ReleaseNamesExcept(string pluginName, IReadOnlyCollection<AppRegistration> kept)
     {
         lock (_apps)
         {
-            return _apps.TryGetValue(appName, out var existing) && !string.Equals(existing.Registration.PluginName, pluginName, StringComparison.Ordinal)
-                ? existing.Registration.PluginName
-                : null;
+            foreach (var name in _nameOwners.Where(p => p.Value == pluginName && !kept.Any(r => r.AppName == p.Key)).Select(p => p.Key).ToArray())
+            {
+                _nameOwners.Remove(name);
+            }
         }
     }
 
@@ -237,62 +306,112 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         }
     }
 
-    private async Task TerminateAsync(IReadOnlyCollection<AppInstance> apps)
-    {
-        await Task.WhenAll(apps.Select(async app =>
-        {
-            await app.TerminateAsync().ConfigureAwait(false);
-            lock (_apps)
-            {
-                if (_apps.TryGetValue(app.Name, out var current) && ReferenceEquals(current, app))
-                {
-                    _apps.Remove(app.Name);
-                }
-            }
+    /// <summary>How many apps of the plugin are running now.</summary>
+    public int RunningApps(string pluginName) => AppsOf(pluginName).Count(a => a.Status == AppStatus.Running);
 
-            Raise(app, AppStatus.Terminated);
-        })).ConfigureAwait(false);
+    /// <summary>Stops apps in parallel, each within the finalize deadline; returns those that were abandoned.</summary>
+    private async Task<IReadOnlyList<AppStopOutcome>> StopAppsAsync(IReadOnlyCollection<AppInstance> apps, IReadOnlyCollection<AppRegistration> reloading)
+    {
+        foreach (var app in apps.Where(a => reloading.Any(r => r.AppName == a.Name)))
+        {
+            EngineLog.ReloadingApp(_logger, app.Name);
+        }
+
+        var outcomes = await Task.WhenAll(apps.Select(StopAsync)).ConfigureAwait(false);
+        return outcomes.Where(o => o.Abandoned).ToArray();
     }
 
-    private async Task StartAsync(AppRegistration registration, CancellationToken cancellationToken)
+    private async Task<AppStopOutcome> StopAsync(AppInstance app)
+    {
+        var outcome = await app.TerminateAsync().ConfigureAwait(false);
+        lock (_apps)
+        {
+            if (_apps.TryGetValue(app.Name, out var current) && ReferenceEquals(current, app))
+            {
+                _apps.Remove(app.Name);
+            }
+        }
+
+        if (outcome.Abandoned)
+        {
+            Interlocked.Increment(ref _abandonedApps);
+        }
+
+        Raise(app, outcome.Abandoned ? AppStatus.Abandoned : AppStatus.Terminated);
+        return outcome;
+    }
+
+    /// <summary>Starts apps in parallel; returns those that did not reach running.</summary>
+    private async Task<IReadOnlyList<AppStartFailure>> StartAppsAsync(IReadOnlyList<AppRegistration> registrations, CancellationToken cancellationToken)
+    {
+        var failures = await Task.WhenAll(registrations.Select(r => StartAsync(r, cancellationToken))).ConfigureAwait(false);
+        return failures.OfType<AppStartFailure>().ToArray();
+    }
+
+    private async Task<AppStartFailure?> StartAsync(AppRegistration registration, CancellationToken cancellationToken)
     {
         AppInstance instance;
         try
         {
-            instance = Create(registration);
+            instance = await CreateAsync(registration, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(ex, "App {App} failed: creating {Class} threw {ExceptionType}: {Message}", registration.AppName, registration.AppType.Name, ex.GetType().Name, ex.Message);
-            return;
+            var reason = ex is TimeoutException
+                ? $"creating {registration.AppType.Name} did not finish within {_options.InitializeTimeout.TotalSeconds} s"
+                : $"creating {registration.AppType.Name} threw {ex.GetType().Name}: {ex.Message}";
+            EngineLog.CreateFailed(_logger, ex is TimeoutException ? null : ex, registration.AppName, reason);
+            return new AppStartFailure(registration.AppName, reason);
         }
 
         lock (_apps)
         {
-            _apps[registration.AppName] = instance;
+            if (!_stopped)
+            {
+                _apps[registration.AppName] = instance;
+            }
         }
 
-        var ok = await instance.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        Raise(instance, ok ? AppStatus.Running : AppStatus.Failed);
+        if (_stopped)
+        {
+            await instance.TerminateAsync().ConfigureAwait(false);
+            return new AppStartFailure(registration.AppName, "the host is stopping");
+        }
+
+        var failure = await instance.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        Raise(instance, failure is null ? AppStatus.Running : AppStatus.Failed);
+        return failure is null ? null : new AppStartFailure(registration.AppName, failure);
     }
 
-    private AppInstance Create(AppRegistration registration)
+    /// <summary>
+    /// Constructs the app (its constructor is user code: bounded by the initialize timeout, run off the caller's thread)
+    /// and only then its runtime, so a constructor that throws leaves no queue or timer behind.
+    /// </summary>
+    private async Task<AppInstance> CreateAsync(AppRegistration registration, CancellationToken cancellationToken)
     {
+        var app = await Task.Run(registration.Factory, CancellationToken.None).WaitAsync(_options.InitializeTimeout, _time, cancellationToken).ConfigureAwait(false);
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
         var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
-        var meta = new MetaPlugin(runtime, this, registration);
-        var hass = _hassFactory?.Create(runtime);
-        var context = new Plugins.AppContext(
-            logger,
-            registration.Config,
-            meta,
-            new CallbacksPlugin(runtime, _hassEvents, _location),
-            hass,
-            new ServEntsPlugin(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
-            new TimePlugin(runtime, _location),
-            new UtilsPlugin(runtime));
-        var app = registration.Factory();
-        return new AppInstance(Interlocked.Increment(ref _nextInstanceId), registration, app, runtime, context, _logger, _options, _time);
+        try
+        {
+            var meta = new MetaPlugin(runtime, this, registration);
+            var hass = _hassFactory?.Create(runtime);
+            var context = new Plugins.AppContext(
+                logger,
+                registration.Config,
+                meta,
+                new CallbacksPlugin(runtime, _hassEvents, _location),
+                hass,
+                new ServEntsPlugin(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
+                new TimePlugin(runtime, _location),
+                new UtilsPlugin(runtime));
+            return new AppInstance(Interlocked.Increment(ref _nextInstanceId), registration, app, runtime, context, _logger, _options, _time);
+        }
+        catch
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private void Raise(AppInstance app, AppStatus status)
@@ -303,7 +422,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "A lifecycle observer threw for app {App}", app.Name);
+            EngineLog.ObserverThrew(_logger, ex, app.Name);
         }
     }
 }

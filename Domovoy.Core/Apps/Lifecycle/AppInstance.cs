@@ -1,5 +1,4 @@
 using Domovoy.Abstractions;
-using Domovoy.Core.Apps.Plugins;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
 using Microsoft.Extensions.Logging;
@@ -7,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Domovoy.Core.Apps.Lifecycle;
 
 /// <summary>
-/// One running app: created → initializing → running | failed → finalizing → terminated. Its callbacks are cancelled
-/// before FinalizeAsync, and FinalizeAsync is bounded by a timeout.
+/// One app: created → initializing → running | failed → finalizing → terminated | abandoned. Every wait on app code is
+/// bounded: InitializeAsync by the initialize timeout, stopping (running callback, background work and FinalizeAsync
+/// together) by one finalize deadline. An app that misses a deadline is abandoned, never waited for.
 /// </summary>
 internal sealed class AppInstance
 {
@@ -16,7 +16,8 @@ internal sealed class AppInstance
     private readonly ILogger _hostLogger;
     private readonly DomovoyOptions _options;
     private readonly TimeProvider _time;
-    private int _terminating;
+    private readonly object _gate = new();
+    private Task<AppStopOutcome>? _termination;
 
     public AppInstance(long id, AppRegistration registration, AppBase app, AppRuntime runtime, IAppContext context, ILogger hostLogger, DomovoyOptions options, TimeProvider time)
     {
@@ -40,82 +41,115 @@ internal sealed class AppInstance
 
     public string Name => Registration.AppName;
 
-    /// <summary>Runs InitializeAsync on the app's queue. On failure (or timeout) the app is failed and finalized.</summary>
-    public async Task<bool> InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs InitializeAsync on the app's queue, bounded by the initialize timeout. On failure the app is stopped (with
+    /// the finalize deadline) and the reason is returned; null means the app is running.
+    /// </summary>
+    public async Task<string?> InitializeAsync(CancellationToken cancellationToken)
     {
         Runtime.Status = AppStatus.Initializing;
         _hostLogger.LogDebug("Calling InitializeAsync for {App}", Registration.DisplayName);
         var lifecycle = new CallbackRegistration(new CallbackId("lifecycle-initialize"), CallbackKind.Subscription, $"{Registration.AppType.Name}.InitializeAsync", "lifecycle");
+        string reason;
         try
         {
             var initialize = Runtime.Dispatcher.RunAsync(lifecycle, ct => _app.InitializeAsync(ct));
             await initialize.WaitAsync(_options.InitializeTimeout, _time, cancellationToken).ConfigureAwait(false);
             Runtime.Status = AppStatus.Running;
-            _hostLogger.LogInformation("App {App} initialized", Name);
-            return true;
+            LifecycleLog.Initialized(_hostLogger, Name);
+            return null;
         }
         catch (TimeoutException)
         {
+            reason = $"InitializeAsync did not finish within {_options.InitializeTimeout.TotalSeconds} s";
             Runtime.Status = AppStatus.Failed;
-            _hostLogger.LogError(
-                "App {App} failed: InitializeAsync did not finish within {Timeout} s. Make it return once listeners and timers are set up (long work belongs in callbacks or Utils.RunInBackground).",
-                Name, _options.InitializeTimeout.TotalSeconds);
+            LifecycleLog.InitializeTimedOut(_hostLogger, Name, _options.InitializeTimeout.TotalSeconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            reason = "initialization was cancelled because the host is stopping";
             Runtime.Status = AppStatus.Failed;
-            _hostLogger.LogWarning("App {App}: initialization cancelled because the host is stopping.", Name);
+            LifecycleLog.InitializeCancelled(_hostLogger, Name);
         }
         catch (Exception ex)
         {
+            reason = $"InitializeAsync threw {ex.GetType().Name}: {ex.Message}";
             Runtime.Status = AppStatus.Failed;
-            _hostLogger.LogError(ex, "App {App} failed: InitializeAsync threw {ExceptionType}: {Message}", Name, ex.GetType().Name, ex.Message);
+            LifecycleLog.InitializeThrew(_hostLogger, ex, Name, ex.GetType().Name, ex.Message);
         }
 
         await TerminateAsync().ConfigureAwait(false);
-        return false;
+        return reason;
     }
 
-    /// <summary>Cancels the app's callbacks, then runs FinalizeAsync (bounded by the finalize timeout). Idempotent.</summary>
-    public async Task TerminateAsync()
+    /// <summary>
+    /// Stops the app within one finalize deadline: cancels its callbacks, waits for the running one and for background
+    /// work, then runs FinalizeAsync with what is left of the deadline. Idempotent: later calls share the first's outcome.
+    /// </summary>
+    public Task<AppStopOutcome> TerminateAsync()
     {
-        if (Interlocked.Exchange(ref _terminating, 1) == 1)
+        lock (_gate)
         {
-            return;
+            return _termination ??= Task.Run(TerminateCoreAsync);
         }
+    }
 
+    private async Task<AppStopOutcome> TerminateCoreAsync()
+    {
+        var started = _time.GetTimestamp();
         var failed = Runtime.Status == AppStatus.Failed;
-        await Runtime.StopCallbacksAsync(_options.FinalizeTimeout).ConfigureAwait(false);
-        if (!failed)
+        var timeout = _options.FinalizeTimeout;
+        var stop = await Runtime.StopCallbacksAsync(timeout).ConfigureAwait(false);
+        string? abandonedBecause = null;
+        if (stop.StuckCallback is { } stuck)
         {
-            Runtime.Status = AppStatus.Finalizing;
+            // FinalizeAsync would run concurrently with the stuck callback, which apps are promised never happens.
+            abandonedBecause = $"callback {stuck} did not return within {timeout.TotalSeconds} s of cancellation";
+            LifecycleLog.CallbackAbandoned(_hostLogger, Name, stuck, timeout.TotalSeconds);
+        }
+        else
+        {
+            if (!failed)
+            {
+                Runtime.Status = AppStatus.Finalizing;
+            }
+
+            abandonedBecause = await FinalizeAsync(timeout - _time.GetElapsedTime(started)).ConfigureAwait(false);
         }
 
-        using var timeout = new CancellationTokenSource(_options.FinalizeTimeout, _time);
+        Runtime.Status = abandonedBecause is not null ? AppStatus.Abandoned : failed ? AppStatus.Failed : AppStatus.Terminated;
+        await Runtime.DisposeAsync().ConfigureAwait(false);
+        LifecycleLog.Terminated(_hostLogger, Name);
+        return new AppStopOutcome(Name, Registration.PluginName, abandonedBecause);
+    }
+
+    /// <returns>Why the app is abandoned (FinalizeAsync overran <paramref name="remaining"/>), or null.</returns>
+    private async Task<string?> FinalizeAsync(TimeSpan remaining)
+    {
+        if (remaining < TimeSpan.Zero)
+        {
+            remaining = TimeSpan.Zero;
+        }
+
+        var timeout = _options.FinalizeTimeout;
+        using var deadline = new CancellationTokenSource(remaining, _time);
         try
         {
             _hostLogger.LogDebug("Calling FinalizeAsync for {App}", Registration.DisplayName);
-            await _app.FinalizeAsync(timeout.Token).WaitAsync(_options.FinalizeTimeout, _time).ConfigureAwait(false);
+
+            // Task.Run: a FinalizeAsync that blocks before its first await must not block the caller past the deadline.
+            await Task.Run(() => _app.FinalizeAsync(deadline.Token), CancellationToken.None).WaitAsync(remaining, _time).ConfigureAwait(false);
+            return null;
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && deadline.IsCancellationRequested))
         {
-            _hostLogger.LogWarning("App {App}: FinalizeAsync did not finish within {Timeout} s; moving on without it.", Name, _options.FinalizeTimeout.TotalSeconds);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            _hostLogger.LogWarning("App {App}: FinalizeAsync did not finish within {Timeout} s; moving on without it.", Name, _options.FinalizeTimeout.TotalSeconds);
+            LifecycleLog.FinalizeTimedOut(_hostLogger, Name, timeout.TotalSeconds);
+            return $"FinalizeAsync did not finish within {timeout.TotalSeconds} s";
         }
         catch (Exception ex)
         {
-            _hostLogger.LogError(ex, "App {App}: FinalizeAsync threw {ExceptionType}: {Message}", Name, ex.GetType().Name, ex.Message);
+            LifecycleLog.FinalizeThrew(_hostLogger, ex, Name, ex.GetType().Name, ex.Message);
+            return null;
         }
-
-        if (!failed)
-        {
-            Runtime.Status = AppStatus.Terminated;
-        }
-
-        await Runtime.DisposeAsync().ConfigureAwait(false);
-        _hostLogger.LogInformation("App {App} terminated", Name);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private readonly ITimer _watchdog;
+    private readonly CallbackErrorReporter _errors;
     private int _length;
     private long _dropped;
     private long _processed;
@@ -43,9 +44,10 @@ internal sealed class AppDispatcher : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        _errors = new CallbackErrorReporter(appName, logger, time);
         _loop = Task.Run(RunAsync);
         var period = slowThreshold < TimeSpan.FromSeconds(4) ? slowThreshold / 4 : TimeSpan.FromSeconds(1);
-        _watchdog = time.CreateTimer(_ => CheckSlow(), null, period, period);
+        _watchdog = time.CreateTimer(_ => OnWatchdog(), null, period, period);
     }
 
     /// <summary>Cancelled when the app stops; handed to every callback.</summary>
@@ -58,6 +60,12 @@ internal sealed class AppDispatcher : IAsyncDisposable
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long Processed => Interlocked.Read(ref _processed);
+
+    /// <summary>The name of the callback running right now, or null when the queue is idle.</summary>
+    public string? RunningCallback => Interlocked.Read(ref _runningSince) == 0 ? null : Volatile.Read(ref _runningName);
+
+    /// <summary>True once the queue's loop has ended (after a stop, when the last callback returned).</summary>
+    public bool IsStopped => _loop.IsCompleted;
 
     /// <summary>Queues a callback of <paramref name="registration"/>. It is skipped if the registration is cancelled before it runs.</summary>
     public bool Post(CallbackRegistration registration, Func<CancellationToken, Task> work)
@@ -120,19 +128,42 @@ internal sealed class AppDispatcher : IAsyncDisposable
         return completion.Task;
     }
 
-    /// <summary>Stops accepting work, cancels the running callback's token and waits for the loop to end.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops accepting work, cancels the running callback's token and waits up to <paramref name="deadline"/> (on the
+    /// host clock) for the running callback to return. Queued callbacks are skipped.
+    /// </summary>
+    /// <returns>
+    /// True when the queue stopped in time; false when the running callback ignored its token past the deadline. The
+    /// queue is then detached: nothing queued runs any more, and the loop ends whenever that callback returns.
+    /// </returns>
+    public async Task<bool> StopAsync(TimeSpan deadline)
     {
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        try
+        {
+            await _loop.WaitAsync(deadline, _time).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
+    /// <summary>Stops the queue (waiting at most a second of real time for a running callback) and releases its timer.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System)).ConfigureAwait(false);
         await _watchdog.DisposeAsync().ConfigureAwait(false);
-        _stopping.Dispose();
+        _errors.FlushAll();
+        if (_loop.IsCompleted)
+        {
+            // A detached loop still reads the token when its stuck callback returns; dispose only once it ended.
+            _stopping.Dispose();
+        }
     }
 
     private async Task RunAsync()
@@ -205,7 +236,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
         catch (Exception ex)
         {
             registration.RecordError(_time.GetUtcNow(), ex);
-            _logger.LogError(ex, "App {App}: callback {Callback} threw {ExceptionType}: {Message}", _appName, registration.Name, ex.GetType().Name, ex.Message);
+            _errors.Report(registration, ex);
         }
         finally
         {
@@ -215,6 +246,12 @@ internal sealed class AppDispatcher : IAsyncDisposable
                 _logger.LogInformation("App {App}: slow callback {Callback} finished.", _appName, registration.Name);
             }
         }
+    }
+
+    private void OnWatchdog()
+    {
+        CheckSlow();
+        _errors.FlushDue();
     }
 
     private void CheckSlow()

@@ -92,27 +92,28 @@ internal sealed class AppRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Cancels every registration, stops the queue and waits (up to <paramref name="timeout"/>) for background work.
-    /// Called before the app's FinalizeAsync.
+    /// Cancels every registration, stops the queue and waits up to <paramref name="timeout"/> (one deadline for the
+    /// running callback and the background work together). Called before the app's FinalizeAsync.
     /// </summary>
-    public async Task StopCallbacksAsync(TimeSpan timeout)
+    /// <returns>What did not stop in time (nothing when the app stopped cleanly).</returns>
+    public async Task<AppStopResult> StopCallbacksAsync(TimeSpan timeout)
     {
         Callbacks.CancelAll();
-        await Dispatcher.StopAsync().ConfigureAwait(false);
+        var running = Dispatcher.RunningCallback;
+        var queue = Dispatcher.StopAsync(timeout);
         var pending = _background.Keys.ToArray();
-        if (pending.Length == 0)
+        var background = pending.Length == 0
+            ? Task.FromResult(true)
+            : Task.WhenAll(pending).WaitAsync(timeout, Time).ContinueWith(t => !t.IsFaulted && !t.IsCanceled, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var queueStopped = await queue.ConfigureAwait(false);
+        var backgroundStopped = await background.ConfigureAwait(false);
+        var stuckBackground = backgroundStopped ? [] : _background.Values.ToArray();
+        if (stuckBackground.Length > 0)
         {
-            return;
+            RuntimeLog.BackgroundWorkAbandoned(Logger, AppName, string.Join(", ", stuckBackground), timeout.TotalSeconds);
         }
 
-        var all = Task.WhenAll(pending);
-        var finished = await Task.WhenAny(all, Task.Delay(timeout, Time)).ConfigureAwait(false);
-        if (finished != all)
-        {
-            Logger.LogWarning(
-                "App {App}: background work {Names} did not stop within {Timeout} s of cancellation; it may outlive the app.",
-                AppName, string.Join(", ", _background.Values), timeout.TotalSeconds);
-        }
+        return new AppStopResult(queueStopped ? null : Dispatcher.RunningCallback ?? running ?? "callback", stuckBackground);
     }
 
     public ValueTask DisposeAsync() => Dispatcher.DisposeAsync();

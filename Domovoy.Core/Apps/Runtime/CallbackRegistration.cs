@@ -28,6 +28,8 @@ internal sealed class CallbackRegistration
 
     public long TimesCalled { get; private set; }
 
+    public long TimesFailed { get; private set; }
+
     public DateTimeOffset? LastCall { get; private set; }
 
     public DateTimeOffset? LastError { get; private set; }
@@ -86,6 +88,7 @@ internal sealed class CallbackRegistration
     {
         lock (_gate)
         {
+            TimesFailed++;
             LastError = now;
             LastErrorMessage = $"{exception.GetType().Name}: {exception.Message}";
         }
@@ -95,7 +98,7 @@ internal sealed class CallbackRegistration
     {
         lock (_gate)
         {
-            return new CallbackInfo(Id, Name, Kind, Description, IsActive, TimesCalled, LastCall, LastError, LastErrorMessage, NextRun);
+            return new CallbackInfo(Id, Name, Kind, Description, IsActive, TimesCalled, LastCall, LastError, LastErrorMessage, NextRun, TimesFailed);
         }
     }
 }

@@ -1,11 +1,14 @@
 namespace Domovoy.Core.Apps.Runtime;
 
 /// <summary>
-/// Something apps must wait for before they first start (Home Assistant's first synchronization), so InitializeAsync
-/// sees a filled state cache. Reloads later do not wait: apps keep running across reconnects.
+/// Whether apps can start now: Home Assistant is connected and synchronized, so InitializeAsync sees a filled state
+/// cache and can call services. Start-up waits for it; reloads wait for it too (bounded) when a restart is under way.
 /// </summary>
 internal interface IAppStartGate
 {
-    /// <summary>Completes when apps may start; throws when they never can (e.g. a rejected token).</summary>
+    /// <summary>True while Home Assistant is connected and synchronized.</summary>
+    bool IsReady { get; }
+
+    /// <summary>Completes when Home Assistant is (again) ready; throws when it never can be (e.g. a rejected token).</summary>
     Task WaitUntilReadyAsync(CancellationToken cancellationToken);
 }

@@ -33,14 +33,50 @@ internal sealed class HassStartGate : IAppStartGate
         });
     }
 
+    public bool IsReady => _client.State == HassConnectionState.Ready;
+
     public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
+        if (IsReady)
+        {
+            return;
+        }
+
         if (!_client.Ready.IsCompleted)
         {
             _logger.LogInformation("Waiting for Home Assistant before starting apps…");
         }
 
-        await _client.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnStateChanged(object? sender, HassConnectionStateChangedEventArgs e)
+        {
+            if (e.State == HassConnectionState.Ready)
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        _client.StateChanged += OnStateChanged;
+        try
+        {
+            if (IsReady)
+            {
+                ready.TrySetResult();
+            }
+
+            // The first-ready task carries a permanent failure (a rejected token); a later reconnect reports Ready.
+            var first = await Task.WhenAny(ready.Task, _client.Ready).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await first.ConfigureAwait(false);
+            if (first == _client.Ready && !IsReady)
+            {
+                await ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _client.StateChanged -= OnStateChanged;
+        }
+
         _logger.LogInformation("Connected to Home Assistant {Version}", _client.HaVersion);
     }
 }

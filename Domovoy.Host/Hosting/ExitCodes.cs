@@ -1,0 +1,17 @@
+namespace Domovoy.Host.Hosting;
+
+/// <summary>The host's process exit codes (documented in the README).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Stopped normally; every app finalized.</summary>
+    public const int Success = 0;
+
+    /// <summary>The configuration (file or command line) is invalid.</summary>
+    public const int InvalidConfiguration = 2;
+
+    /// <summary>Home Assistant rejected the access token.</summary>
+    public const int AuthenticationFailed = 3;
+
+    /// <summary>Stopped, but at least one app missed the finalize deadline and was abandoned (each is named in the log).</summary>
+    public const int AppsAbandoned = 4;
+}
