@@ -27,6 +27,11 @@ catch (HostConfigException ex)
     return ExitCodes.InvalidConfiguration;
 }
 
+// An app that blocks a pool thread (Thread.Sleep, sync I/O in a callback) must not starve the host's own work: the Home
+// Assistant reader and every other app's queue run on the same pool, which otherwise grows only about one thread a second.
+ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+ThreadPool.SetMinThreads(Math.Max(workerThreads, 32), ioThreads);
+
 HomeAssistantSimulator? simulator = null;
 var exitCode = ExitCodes.Success;
 if (config.HassUrl is null)
@@ -83,8 +88,9 @@ try
         logger.LogInformation("Connecting to Home Assistant at {Url}", config.HassUrl);
     }
 
+    var plugins = host.Services.GetRequiredService<PluginManager>();
     await host.RunAsync().ConfigureAwait(false);
-    exitCode = Environment.ExitCode != 0 ? Environment.ExitCode : ShutdownReport.Write(host.Services.GetRequiredService<PluginManager>().ShutdownOutcomes, logger);
+    exitCode = Environment.ExitCode != 0 ? Environment.ExitCode : ShutdownReport.Write(plugins.ShutdownOutcomes, logger);
 }
 finally
 {

@@ -120,4 +120,72 @@ public sealed class AppDispatcherTests
         await logs.WaitForAsync("over 90%");
         gate.SetResult();
     }
+
+    [TestMethod]
+    public async Task A_callback_that_throws_on_every_call_is_logged_in_full_three_times_then_summarised_once_a_minute()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var logs = new LogSink();
+        await using var dispatcher = new AppDispatcher("flood", logs.CreateLogger("flood"), time, 2000, TimeSpan.FromSeconds(10));
+        var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Scheduler, "OnTick", "every 10 ms");
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        for (var i = 0; i < 1000; i++)
+        {
+            var n = i;
+            dispatcher.Post(registration, _ => n == 999 ? Fail(done) : throw new InvalidOperationException($"tick {n} broke"));
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.AreEqual(3, logs.Count("threw InvalidOperationException: tick"), "only the first three errors are logged one by one");
+        Assert.AreEqual(1, logs.Count("threw 3 times in a row"));
+        Assert.AreEqual(1000, registration.ToInfo().TimesFailed, "every error is counted");
+
+        // The watchdog summarises the rest once the minute is over.
+        var summary = logs.WaitForAsync("callback OnTick threw 997 times in the last ");
+        time.Advance(TimeSpan.FromSeconds(61));
+        var line = await summary.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.AreEqual(Microsoft.Extensions.Logging.LogLevel.Error, line.Level);
+        StringAssert.EndsWith(line.Message, "s; last: InvalidOperationException: tick 999 broke");
+        Assert.AreEqual(3, logs.Count("threw InvalidOperationException: tick"));
+
+        static Task Fail(TaskCompletionSource done)
+        {
+            done.TrySetResult();
+            throw new InvalidOperationException("tick 999 broke");
+        }
+    }
+
+    [TestMethod]
+    public async Task Stopping_a_queue_whose_callback_ignores_its_token_returns_at_the_deadline_and_detaches_it()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var logs = new LogSink();
+        await using var dispatcher = new AppDispatcher("stuck", logs.CreateLogger("stuck"), time, 100, TimeSpan.FromSeconds(10));
+        var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "OnStuck", "test");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queuedRan = false;
+        dispatcher.Post(registration, async _ =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+        });
+        dispatcher.Post(registration, _ =>
+        {
+            queuedRan = true;
+            return Task.CompletedTask;
+        });
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.AreEqual("OnStuck", dispatcher.RunningCallback);
+
+        var stop = dispatcher.StopAsync(TimeSpan.FromSeconds(5));
+        Assert.IsFalse(stop.IsCompleted, "the deadline has not passed yet");
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.IsFalse(await stop.WaitAsync(TimeSpan.FromSeconds(30)), "the stop reports that the callback is stuck");
+        Assert.IsFalse(dispatcher.IsStopped);
+
+        release.SetResult();
+        Assert.IsTrue(await dispatcher.StopAsync(Timeout.InfiniteTimeSpan).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.IsFalse(queuedRan, "nothing queued runs after a stop, even once the stuck callback returned");
+    }
 }

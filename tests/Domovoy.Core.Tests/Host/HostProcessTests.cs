@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Domovoy.Core.Tests.Infrastructure;
+using Domovoy.Core.Tests.Plugins;
 using Domovoy.Simulator;
 using Domovoy.Tests.Shared;
 
@@ -28,6 +30,36 @@ public sealed class HostProcessTests
         Assert.AreEqual(0, await host.WaitForExitAsync(Patience), host.Text);
         StringAssert.Contains(host.Text, "BYE a_app v1");
         StringAssert.Contains(host.Text, "App a_app terminated");
+    }
+
+    [TestMethod]
+    [DataRow("StuckTimerApp", "STUCK entered", 4)]
+    [DataRow("ForegroundThreadApp", "FOREGROUND started", 0)]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Sigterm_exits_within_the_finalize_timeout_plus_5_s_whatever_an_app_does(string appClass, string started, int exitCode)
+    {
+        using var ws = new PluginWorkspace();
+        ws.WritePlugin("PluginA", "v1", $$"""
+            apps.Register<{{appClass}}>("bad");
+            apps.Register<TestApp, TestConfig>("a_app", new TestConfig());
+            """, extraCode: FaultPlugins.StuckTimer + FaultPlugins.ForegroundThread);
+        await ws.BuildAsync("PluginA");
+        var config = Path.Combine(ws.Root, "config.yml");
+        File.WriteAllText(config, "plugins: ./plugins\nfinalize_timeout_s: 2\nsimulator:\n  port: 0\n");
+
+        await using var host = StartHost(config);
+        await host.WaitForLineAsync("App a_app initialized", Patience);
+        await host.WaitForLineAsync(started, Patience);
+
+        var clock = Stopwatch.StartNew();
+        await host.TerminateAsync();
+        Assert.AreEqual(exitCode, await host.WaitForExitAsync(Patience), host.Text);
+        Assert.IsLessThan(TimeSpan.FromSeconds(2 + 5), clock.Elapsed, host.Text);
+        StringAssert.Contains(host.Text, "BYE a_app v1", "the other apps still finalize");
+        if (exitCode != 0)
+        {
+            StringAssert.Contains(host.Text, "App bad (plugin PluginA) was abandoned at shutdown: callback");
+        }
     }
 
     [TestMethod]

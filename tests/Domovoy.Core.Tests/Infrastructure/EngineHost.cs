@@ -1,6 +1,8 @@
 using Domovoy.Core.Apps.Engine;
+using Domovoy.Core.HomeAssistant;
 using Domovoy.Core.Hosting;
 using Domovoy.Core.Plugins;
+using Domovoy.Simulator;
 using Domovoy.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,13 +32,26 @@ public sealed class EngineHost : IAsyncDisposable
 
     internal PluginManager Plugins { get; }
 
-    internal static async Task<EngineHost> StartAsync(PluginWorkspace workspace, Action<DomovoyOptions>? configure = null)
+    /// <param name="hass">When given, the engine connects to this simulated Home Assistant (apps get Hass, ServEnts and events).</param>
+    internal static async Task<EngineHost> StartAsync(PluginWorkspace workspace, Action<DomovoyOptions>? configure = null, HomeAssistantSimulator? hass = null)
     {
         var logs = new LogSink();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        if (hass is not null)
+        {
+            builder.Services.AddDomovoyHomeAssistant(o =>
+            {
+                o.Uri = hass.WebSocketUri;
+                o.AccessToken = hass.AccessToken;
+                o.ReconnectMinDelay = TimeSpan.FromMilliseconds(50);
+                o.ReconnectMaxDelay = TimeSpan.FromMilliseconds(500);
+                o.AuthFailureExitCode = 0;
+            });
+        }
+
         builder.Services.AddDomovoyEngine(o =>
         {
             o.PluginsPath = workspace.PluginsPath;

@@ -187,13 +187,30 @@ public sealed class PluginWorkspace : IDisposable
     }
 
     /// <summary>Builds a project with the real SDK; throws with the build output on failure.</summary>
-    public Task BuildAsync(string name)
+    /// <param name="name">The project (folder) name.</param>
+    /// <param name="extraArguments">More <c>dotnet build</c> arguments, e.g. <c>--no-incremental</c>.</param>
+    public Task BuildAsync(string name, params string[] extraArguments)
         => ProcessOutput.RunAsync(
             "dotnet",
-            ["build", Path.Combine(SourcePath, name, $"{name}.csproj"), "-nologo", "-v", "q", "-clp:ErrorsOnly", "-p:TreatWarningsAsErrors=false"],
+            ["build", Path.Combine(SourcePath, name, $"{name}.csproj"), "-nologo", "-v", "q", "-clp:ErrorsOnly", "-p:TreatWarningsAsErrors=false", .. extraArguments],
             Root,
             new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
             TimeSpan.FromMinutes(5));
+
+    /// <summary>Builds a project into <paramref name="outputDirectory"/> instead of the plugins folder (a staged build).</summary>
+    public Task BuildToAsync(string name, string outputDirectory)
+        => BuildAsync(name, $"-p:OutputPath={outputDirectory.TrimEnd('/')}/");
+
+    /// <summary>Copies a staged build into the plugin's folder, file by file, as a build or an rsync would.</summary>
+    public void CopyIntoPlugins(string stagedDirectory, string name)
+    {
+        var target = Path.Combine(PluginsPath, name);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(stagedDirectory))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+    }
 
     public string PluginDll(string name, string? file = null) => Path.Combine(PluginsPath, name, file ?? $"{name}.dll");
 
