@@ -221,6 +221,14 @@ internal sealed class PluginManager : BackgroundService
         var directory = Path.Combine(_pluginsPath, plugin);
         if (PluginFiles.List(directory).Count == 0)
         {
+            // Only a deleted folder removes the plugin. A folder emptied by a build's clean step is "not ready yet": the
+            // running version keeps running, and the build's next write is the next change.
+            if (Directory.Exists(directory) && state.Current is not null)
+            {
+                PluginLog.NotReady(_logger, plugin, $"{directory} holds no assemblies");
+                return;
+            }
+
             await RemoveAsync(plugin, state).ConfigureAwait(false);
             return;
         }
@@ -257,27 +265,36 @@ internal sealed class PluginManager : BackgroundService
     private async Task<Candidate?> PrepareAsync(string plugin, PluginState state, string directory, PluginFolderWatcher watcher, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _nextAttempt);
-        var shadowDirectory = _shadow.Copy(directory, plugin, attempt);
+        string shadowDirectory;
+        try
+        {
+            shadowDirectory = _shadow.Copy(directory, plugin, attempt);
+        }
+        catch (IOException ex)
+        {
+            // A file the build still holds open (or deleted between listing and copying): not ready yet.
+            return RetryLater(plugin, state, watcher, $"{directory}: {ex.Message}");
+        }
+
         var shadowFiles = PluginFiles.List(shadowDirectory);
-        var notReady = PluginFiles.FindMainAssembly(shadowDirectory, plugin) is null
-            ? $"{Path.Combine(directory, plugin + ".dll")}: the plugin's main assembly is missing (a plugin folder must be named after its main assembly)"
-            : PluginFileChecker.FindIncompleteFile(shadowDirectory, shadowFiles) is { } problem
-                ? $"{Path.Combine(directory, problem.RelativePath)}: {problem.Reason}"
-                : null;
-        if (notReady is not null)
+        if (PluginFiles.FindMainAssembly(shadowDirectory, plugin) is null)
         {
             ShadowCopier.TryDelete(shadowDirectory);
-            if (++state.NotReadyCount <= _options.NotReadyRetries)
+            var missing = $"{Path.Combine(directory, plugin + ".dll")}: the plugin's main assembly is missing (a plugin folder must be named after its main assembly)";
+            if (state.Current is not null)
             {
-                // A build deletes and rewrites its outputs: a missing or half-written DLL is "not ready yet".
-                PluginLog.NotReady(_logger, plugin, notReady);
-                watcher.Touch(plugin);
+                // A build deleted it and has not written it yet; writing it is the next change.
+                PluginLog.NotReady(_logger, plugin, missing);
                 return null;
             }
 
-            state.NotReadyCount = 0;
-            ReportFailure(plugin, state, notReady, null, retryable: true);
-            return null;
+            return RetryLater(plugin, state, watcher, missing);
+        }
+
+        if (PluginFileChecker.FindIncompleteFile(shadowDirectory, shadowFiles) is { } problem)
+        {
+            ShadowCopier.TryDelete(shadowDirectory);
+            return RetryLater(plugin, state, watcher, $"{Path.Combine(directory, problem.RelativePath)}: {problem.Reason}");
         }
 
         state.NotReadyCount = 0;
@@ -319,6 +336,24 @@ internal sealed class PluginManager : BackgroundService
         }
 
         return new Candidate(shadowDirectory, fingerprint);
+    }
+
+    /// <summary>
+    /// A build still writing (a half-written DLL, a file held open): checked again after a debounce, and reported as a
+    /// failure only when it stays so for <see cref="DomovoyOptions.NotReadyRetries"/> checks.
+    /// </summary>
+    private Candidate? RetryLater(string plugin, PluginState state, PluginFolderWatcher watcher, string reason)
+    {
+        if (++state.NotReadyCount <= _options.NotReadyRetries)
+        {
+            PluginLog.NotReady(_logger, plugin, reason);
+            watcher.Touch(plugin);
+            return null;
+        }
+
+        state.NotReadyCount = 0;
+        ReportFailure(plugin, state, reason, null, retryable: true);
+        return null;
     }
 
     /// <summary>Loads and validates the candidate (assemblies, registrations, configs). Null when it cannot replace what runs.</summary>
@@ -437,6 +472,7 @@ internal sealed class PluginManager : BackgroundService
     /// </summary>
     private void ReportFailure(string plugin, PluginState state, string reason, Exception? exception, bool retryable = false)
     {
+        reason = reason.TrimEnd('.', ' ');
         var serving = state.Current is { } current && _engine.RunningApps(plugin) > 0
             ? $"Version {current.Number} keeps running."
             : state.Current is null ? "No version of it is running." : $"Version {state.Current.Number} stays loaded but none of its apps is running.";

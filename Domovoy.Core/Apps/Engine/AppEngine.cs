@@ -355,8 +355,10 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         {
             instance = await CreateAsync(registration, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception caught) when (caught is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // The factory constructs through reflection (new()): report the constructor's own exception.
+            var ex = caught is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : caught;
             var reason = ex is TimeoutException
                 ? $"creating {registration.AppType.Name} did not finish within {_options.InitializeTimeout.TotalSeconds} s"
                 : $"creating {registration.AppType.Name} threw {ex.GetType().Name}: {ex.Message}";

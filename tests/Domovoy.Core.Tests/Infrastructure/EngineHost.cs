@@ -72,7 +72,17 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>Waits for an event (already raised or future) matching <paramref name="match"/>.</summary>
     internal async Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan? timeout = null)
         where T : class
-        => (T)await _events.WaitForAsync(e => e is T t && match(t), timeout ?? TimeSpan.FromSeconds(90));
+    {
+        try
+        {
+            return (T)await _events.WaitForAsync(e => e is T t && match(t), timeout ?? TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No matching {typeof(T).Name} in time. Events: {string.Join(", ", _events.Items)}\nLog:\n{Logs.AllText}");
+            throw;
+        }
+    }
 
     internal Task<PluginEvent> WaitForPluginAsync(PluginEventKind kind, string plugin, long? afterVersion = null)
         => WaitForAsync<PluginEvent>(e => e.Kind == kind && e.PluginName == plugin && (afterVersion is null || e.Version > afterVersion));
