@@ -151,12 +151,19 @@ internal sealed class AppDispatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the queue (waiting at most a second of real time for a running callback) and releases its timer.</summary>
+    /// <summary>
+    /// Releases the queue's timer. When the queue was not stopped before, stops it first, waiting at most a second of
+    /// real time for a running callback.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System)).ConfigureAwait(false);
+        if (!_stopping.IsCancellationRequested)
+        {
+            _queue.Writer.TryComplete();
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System)).ConfigureAwait(false);
+        }
+
         await _watchdog.DisposeAsync().ConfigureAwait(false);
         _errors.FlushAll();
         if (_loop.IsCompleted)

@@ -116,7 +116,8 @@ public sealed class HotReloadTests
         failures = FailureCount(host);
         ws.WritePlugin("PluginB", "v3", """throw new InvalidOperationException("registrar broke");""");
         await ws.BuildAsync("PluginB");
-        var thrown = await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.LoadFailed && FailureCount(host) > failures);
+        // (Under load the build may be caught mid-write first and reported as incomplete; wait for the registrar's failure.)
+        var thrown = await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.LoadFailed && FailureCount(host) > failures && e.Detail!.Contains("registrar", StringComparison.Ordinal));
         StringAssert.Contains(thrown.Detail, "registrar broke");
         Assert.AreEqual(0, host.Logs.Count("BYE b_app v2"));
 
@@ -124,7 +125,7 @@ public sealed class HotReloadTests
         failures = FailureCount(host);
         ws.WritePlugin("PluginB", "v4", """apps.Register<TestApp, TestConfig>("b_app", new TestConfig { Level = 500 });""");
         await ws.BuildAsync("PluginB");
-        var invalid = await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.LoadFailed && FailureCount(host) > failures);
+        var invalid = await host.WaitForAsync<PluginEvent>(e => e.Kind == PluginEventKind.LoadFailed && FailureCount(host) > failures && e.Detail!.Contains("'b_app'", StringComparison.Ordinal));
         StringAssert.Contains(invalid.Detail, "'b_app'");
         StringAssert.Contains(invalid.Detail, "field 'Level'");
         StringAssert.Contains(invalid.Detail, "between 0 and 100");
