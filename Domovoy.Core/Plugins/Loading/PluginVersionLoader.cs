@@ -16,6 +16,8 @@ internal sealed class PluginVersionLoader(IValidateOptions<AppConfigBase> valida
 {
     private static readonly Version HostAbstractionsVersion = typeof(AppBase).Assembly.GetName().Version!;
 
+    private readonly DependencyChecker _dependencies = new(new HostAssemblies());
+
     /// <summary>Loads the version, or throws <see cref="PluginLoadException"/> with a reason fit for the log.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public PluginVersion Load(string pluginName, long number, string shadowDirectory, PluginFingerprint fingerprint)
@@ -30,6 +32,7 @@ internal sealed class PluginVersionLoader(IValidateOptions<AppConfigBase> valida
         {
             var assembly = loader.LoadDefaultAssembly();
             CheckAbstractionsVersion(pluginName, assembly);
+            CheckDependencies(mainAssembly);
             var collector = new AppRegistryCollector(pluginName, validator);
             var registrars = FindRegistrars(assembly);
             if (registrars.Count == 0)
@@ -96,6 +99,19 @@ internal sealed class PluginVersionLoader(IValidateOptions<AppConfigBase> valida
         {
             throw new PluginLoadException(
                 $"it was built against Domovoy.Abstractions {built}, but this host provides {HostAbstractionsVersion}; a newer major version is not supported. Upgrade the host or build the plugin against Domovoy.Abstractions {HostAbstractionsVersion.Major}.x");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a version that references an assembly it cannot get, before any of its types is resolved: otherwise the
+    /// failure surfaces as a FileNotFoundException inside an app's InitializeAsync, after the swap.
+    /// </summary>
+    private void CheckDependencies(string mainAssembly)
+    {
+        var missing = _dependencies.FindMissing(mainAssembly);
+        if (missing.Count > 0)
+        {
+            throw new PluginLoadException(string.Join("; ", missing.Select(m => m.Describe())));
         }
     }
 
