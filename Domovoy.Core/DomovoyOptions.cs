@@ -6,7 +6,10 @@ public sealed class DomovoyOptions
     /// <summary>The folder with one subfolder per plugin.</summary>
     public string PluginsPath { get; set; } = "plugins";
 
-    /// <summary>The folder for per-version shadow copies; default <c>&lt;plugins&gt;/../.domovoy/shadow</c>.</summary>
+    /// <summary>
+    /// The root folder for shadow copies (each host instance works in its own locked subfolder); it must be owned by the
+    /// user running the host and is made mode 0700. Default <c>~/.cache/domovoy/shadow</c> (<c>$XDG_CACHE_HOME</c> honoured).
+    /// </summary>
     public string? ShadowPath { get; set; }
 
     /// <summary>The time zone apps see.</summary>

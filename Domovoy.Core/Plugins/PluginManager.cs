@@ -40,7 +40,7 @@ internal sealed class PluginManager : BackgroundService
         _time = time;
         _logger = logger;
         _pluginsPath = Path.GetFullPath(_options.PluginsPath);
-        _shadow = new ShadowCopier(_options.ShadowPath ?? Path.Combine(Path.GetTempPath(), "domovoy-shadow", Guid.NewGuid().ToString("N")));
+        _shadow = new ShadowCopier(ShadowRoot.Open(_options.ShadowPath, logger));
     }
 
     /// <summary>Raised for every plugin event; handlers must be quick.</summary>
@@ -83,7 +83,7 @@ internal sealed class PluginManager : BackgroundService
         }
 
         await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(2), TimeProvider.System, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        ShadowCopier.TryDelete(_shadow.Root);
+        _shadow.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -2,11 +2,16 @@ namespace Domovoy.Core.Plugins.Loading;
 
 /// <summary>
 /// Copies a plugin folder to a per-version folder before loading it. MSBuild overwrites DLLs in place on Linux, so
-/// loading from the build output would let a running version execute (or crash on) the next build's bytes.
+/// loading from the build output would let a running version execute (or crash on) the next build's bytes. Copies go
+/// to this host instance's private folder (<see cref="ShadowRoot"/>), removed with it on <see cref="Dispose"/>.
 /// </summary>
-internal sealed class ShadowCopier(string root)
+internal sealed class ShadowCopier(ShadowRoot instance) : IDisposable
 {
-    public string Root { get; } = root;
+    /// <summary>This host instance's shadow folder: <c>&lt;Root&gt;/&lt;plugin&gt;/&lt;version&gt;/</c> are the copies.</summary>
+    public string Root { get; } = instance.InstanceDirectory;
+
+    /// <summary>Removes every copy and releases the instance's lock.</summary>
+    public void Dispose() => instance.Dispose();
 
     public string Copy(string sourceDirectory, string pluginName, long version)
     {
