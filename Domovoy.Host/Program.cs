@@ -79,6 +79,7 @@ try
     var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Domovoy.Host");
     if (simulator is not null)
     {
+        EmbeddedSimulator.LogPortFallback(logger, config, simulator);
         logger.LogInformation(
             "No hass.url in {Config}: running against a simulated Home Assistant at {Url} (token {Token}). Poke it with: curl -X POST -H \"Authorization: Bearer {Token}\" -d '{{\"state\":\"on\"}}' {Url}api/states/binary_sensor.hallway_motion",
             configPath, simulator.BaseUri, simulator.AccessToken, simulator.AccessToken, simulator.BaseUri);
