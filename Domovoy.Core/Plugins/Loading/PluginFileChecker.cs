@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Domovoy.Core.Plugins.Loading;
 
 /// <summary>
-/// Tells whether a plugin folder is completely written: every DLL is a whole PE image (all sections inside the file,
-/// metadata present) and every .deps.json is valid JSON. Builds write files in place, so a folder is often caught mid-write.
+/// Tells whether a plugin folder is completely written: every DLL is a whole PE image (all sections inside the file;
+/// native DLLs included) and every .deps.json is valid JSON. Builds write files in place, so a folder is often caught mid-write.
 /// </summary>
 internal static class PluginFileChecker
 {
@@ -40,7 +40,9 @@ internal static class PluginFileChecker
                 }
             }
 
-            return reader.HasMetadata ? null : "not a .NET assembly (no metadata)";
+            // A whole PE image without metadata is a native library (e.g. a NuGet package's runtimes/<rid>/native/*.dll):
+            // complete, and never loaded as an assembly.
+            return null;
         }
         catch (BadImageFormatException ex)
         {

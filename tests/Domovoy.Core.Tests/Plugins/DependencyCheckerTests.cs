@@ -68,7 +68,7 @@ public sealed class DependencyCheckerTests
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
-    public async Task NuGet_dependencies_with_runtime_specific_and_satellite_assets_resolve_and_load()
+    public async Task NuGet_dependencies_with_runtime_specific_native_and_satellite_assets_resolve_and_load()
     {
         using var ws = new PluginWorkspace();
         ws.WritePlugin(
@@ -81,6 +81,8 @@ public sealed class DependencyCheckerTests
                     public static string Port() => new System.IO.Ports.SerialPort().PortName;
 
                     public static string Words() => Humanizer.StringHumanizeExtensions.Humanize("plugin_name");
+
+                    public static string Database() => new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:").ConnectionString;
                 }
                 """);
         var project = Path.Combine(ws.SourcePath, "PluginN", "PluginN.csproj");
@@ -90,6 +92,7 @@ public sealed class DependencyCheckerTests
             <PackageReference Include="System.IO.Ports" Version="11.0.0" />
             <PackageReference Include="Humanizer.Core" Version="3.0.10" />
             <PackageReference Include="Humanizer.Core.de" Version="3.0.10" />
+            <PackageReference Include="Microsoft.Data.Sqlite" Version="11.0.0" />
             </ItemGroup>
             """,
             StringComparison.Ordinal));
@@ -98,6 +101,9 @@ public sealed class DependencyCheckerTests
         Assert.IsTrue(Directory.EnumerateFiles(folder, "System.IO.Ports.dll", SearchOption.AllDirectories).Any(f => f.Contains($"{Path.DirectorySeparatorChar}runtimes{Path.DirectorySeparatorChar}", StringComparison.Ordinal)), "the package ships a runtimes/ build (the case under test)");
         Assert.IsTrue(File.Exists(Path.Combine(folder, "de", "Humanizer.resources.dll")), "the satellite assembly is copied (the case under test)");
 
+        Assert.IsTrue(Directory.EnumerateFiles(folder, "*.dll", SearchOption.AllDirectories).Any(f => f.Contains($"{Path.DirectorySeparatorChar}native{Path.DirectorySeparatorChar}", StringComparison.Ordinal)), "the package ships native DLLs (the case under test)");
+
+        Assert.IsNull(PluginFileChecker.FindIncompleteFile(folder, PluginFiles.List(folder)), "a native DLL is a complete file, not a half-written assembly");
         Assert.IsEmpty(new DependencyChecker(new HostAssemblies()).FindMissing(ws.PluginDll("PluginN")));
         var version = new PluginVersionLoader(new AppConfigValidator()).Load("PluginN", 1, folder, await PluginFingerprint.ComputeAsync(folder, PluginFiles.List(folder), TestContext.CancellationToken));
         Assert.HasCount(1, version.Registrations);
