@@ -10,8 +10,7 @@ namespace Domovoy.Core.Plugins.Loading;
 /// follows assembly references transitively (read with <see cref="MetadataReader"/>, nothing is loaded) and resolves
 /// each the way the plugin's load context will: the plugin folder (the places its <c>.deps.json</c> lists, including
 /// RID-specific <c>runtimes/</c> builds, then <c>&lt;name&gt;.dll</c>, then the NuGet probing folders its runtimeconfig
-/// names), else the host (shared framework, host-shared Domovoy.Abstractions and its references) when the host's version
-/// is at least the referenced one. Satellite (resource) assemblies are never referenced from metadata, so they are
+/// names), else the host (shared framework, host-shared Domovoy.Abstractions and its references). Satellite (resource) assemblies are never referenced from metadata, so they are
 /// not required.
 /// </summary>
 internal sealed class DependencyChecker(HostAssemblies host)
@@ -24,7 +23,7 @@ internal sealed class DependencyChecker(HostAssemblies host)
         var deps = DepsJsonAssets.Read(Path.ChangeExtension(mainAssemblyPath, ".deps.json"));
         var probingFolders = ProbingFolders(mainAssemblyPath);
         var resolved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var missing = new Dictionary<string, (Version Version, List<string> Users, Version? HostVersion)>(StringComparer.OrdinalIgnoreCase);
+        var missing = new Dictionary<string, (Version Version, List<string> Users)>(StringComparer.OrdinalIgnoreCase);
         var pending = new Queue<string>([mainAssemblyPath]);
         var visited = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(mainAssemblyPath) };
         resolved.Add(Path.GetFileNameWithoutExtension(mainAssemblyPath));
@@ -54,16 +53,15 @@ internal sealed class DependencyChecker(HostAssemblies host)
                     continue;
                 }
 
-                var hostVersion = host.VersionOf(reference.Name);
-                if (hostVersion is null || hostVersion < reference.Version)
+                if (!host.Provides(reference.Name))
                 {
                     resolved.Remove(reference.Name);
-                    missing[reference.Name] = (reference.Version, [user], hostVersion);
+                    missing[reference.Name] = (reference.Version, [user]);
                 }
             }
         }
 
-        return missing.Select(m => new MissingDependency(m.Key, m.Value.Version, m.Value.Users, m.Value.HostVersion)).ToArray();
+        return missing.Select(m => new MissingDependency(m.Key, m.Value.Version, m.Value.Users)).ToArray();
     }
 
     private static string? FindInFolder(string folder, DepsJsonAssets deps, IReadOnlyList<string> probingFolders, Reference reference)

@@ -4,15 +4,9 @@ namespace Domovoy.Core.Plugins.Loading;
 /// <param name="Name">The referenced assembly's simple name, e.g. <c>Helpers</c>.</param>
 /// <param name="Version">The version the reference asks for.</param>
 /// <param name="ReferencedBy">File names (relative to the plugin folder) of the plugin's assemblies that reference it.</param>
-/// <param name="HostVersion">The older version the host has, when that is why it cannot be used; otherwise null.</param>
-internal sealed record MissingDependency(string Name, Version Version, IReadOnlyList<string> ReferencedBy, Version? HostVersion)
+internal sealed record MissingDependency(string Name, Version Version, IReadOnlyList<string> ReferencedBy)
 {
     /// <summary>One sentence for the log: what is missing, who needs it, and the fix.</summary>
     public string Describe()
-    {
-        var users = string.Join(", ", ReferencedBy);
-        return HostVersion is null
-            ? $"{Name} {Version} (referenced by {users}) is missing: it is neither in the plugin folder nor provided by the host. Copy {Name}.dll into the plugin folder (check the build output: a reference marked Private=\"false\" or ExcludeAssets=\"runtime\" is not copied)"
-            : $"{Name} {Version} (referenced by {users}) is missing: the host provides only {Name} {HostVersion} and the plugin folder has no copy. Copy {Name}.dll {Version} into the plugin folder, or build the plugin against {Name} {HostVersion}";
-    }
+        => $"{Name} {Version} (referenced by {string.Join(", ", ReferencedBy)}) is missing: it is neither in the plugin folder nor provided by the host. Copy {Name}.dll into the plugin folder (check the build output: a reference marked Private=\"false\" or ExcludeAssets=\"runtime\" is not copied)";
 }
