@@ -40,6 +40,6 @@ internal static partial class EmbeddedSimulator
         }
     }
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Simulator port {ConfiguredPort} (simulator.port in config.yml) is taken by another program; the embedded simulator listens on port {Port} instead. Free the port or set simulator.port to another one (0 picks a free port silently).")]
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Warning, Message = "Simulator port {ConfiguredPort} (simulator.port in config.yml) is taken by another program; the embedded simulator listens on port {Port} instead. Free the port or set simulator.port to another one (0 picks a free port silently).")]
     private static partial void PortTaken(ILogger logger, int configuredPort, int port);
 }
