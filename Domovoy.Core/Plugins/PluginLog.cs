@@ -47,8 +47,8 @@ internal static partial class PluginLog
     [LoggerMessage(EventId = 1313, Level = LogLevel.Information, Message = "Plugin {Plugin} was removed; finalizing its apps.")]
     public static partial void Removed(ILogger logger, string plugin);
 
-    [LoggerMessage(EventId = 1314, Level = LogLevel.Error, Message = "Failed to reload plugin {Plugin}: {Reason}. {Serving} {Next}")]
-    public static partial void ReloadFailed(ILogger logger, Exception? exception, string plugin, string reason, string serving, string next);
+    [LoggerMessage(EventId = 1314, Level = LogLevel.Error, Message = "Failed to {Verb} plugin {Plugin}: {Reason}. {Serving} {Next}")]
+    public static partial void ReloadFailed(ILogger logger, Exception? exception, string verb, string plugin, string reason, string serving, string next);
 
     [LoggerMessage(EventId = 1315, Level = LogLevel.Warning, Message = "Plugin {Plugin} failed to reload {Count} times in a row for the same reason; repeats are logged at debug level until the reason changes or a version loads. {Serving}")]
     public static partial void FailedAgain(ILogger logger, string plugin, int count, string serving);

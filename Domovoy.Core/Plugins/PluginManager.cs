@@ -149,16 +149,17 @@ internal sealed class PluginManager : BackgroundService
         var state = StateOf(plugin);
         lock (state)
         {
-            if (!state.Worker.IsCompleted)
+            if (state.Running)
             {
                 state.Pending = true;
                 return state.Worker;
             }
 
+            // Running is cleared under the same lock that decides not to loop again, so no change slips between them.
+            state.Running = true;
             state.Worker = Task.Run(async () =>
             {
-                bool again;
-                do
+                while (true)
                 {
                     lock (state)
                     {
@@ -168,10 +169,13 @@ internal sealed class PluginManager : BackgroundService
                     await ProcessGuardedAsync(plugin, state, watcher, stoppingToken).ConfigureAwait(false);
                     lock (state)
                     {
-                        again = state.Pending && !stoppingToken.IsCancellationRequested;
+                        if (!state.Pending || stoppingToken.IsCancellationRequested)
+                        {
+                            state.Running = false;
+                            return;
+                        }
                     }
                 }
-                while (again);
             }, CancellationToken.None);
             return state.Worker;
         }
@@ -403,12 +407,23 @@ internal sealed class PluginManager : BackgroundService
     {
         var old = state.Current;
         var result = await _engine.ApplyPluginAsync(plugin, version.Registrations, cancellationToken, old?.Registrations).ConfigureAwait(false);
-        if (result.RolledBack && old is not null)
+        if (cancellationToken.IsCancellationRequested)
         {
+            // The host is stopping: every app is being stopped; this version neither committed nor failed.
+            return;
+        }
+
+        if (!result.Committed && old is not null)
+        {
+            // Rolled back, or rejected before anything stopped (a name conflict): the running version stays.
             Unload(version);
             state.LastFailed = version.Fingerprint;
             ReportFailure(plugin, state, result.FailureSummary, null);
-            Raise(new PluginEvent(PluginEventKind.RolledBack, plugin, old.Number, result.FailureSummary));
+            if (result.RolledBack)
+            {
+                Raise(new PluginEvent(PluginEventKind.RolledBack, plugin, old.Number, result.FailureSummary));
+            }
+
             return;
         }
 
@@ -440,27 +455,21 @@ internal sealed class PluginManager : BackgroundService
         Raise(new PluginEvent(PluginEventKind.Loaded, plugin, version.Number));
     }
 
+    /// <summary>
+    /// Stops the plugin's apps and unloads its version. The plugin's state object stays (reset): its worker may already
+    /// hold the next change (the folder re-created), which must load as a fresh plugin, version 1.
+    /// </summary>
     private async Task RemoveAsync(string plugin, PluginState state)
     {
         var old = state.Current;
+        state.Reset();
         if (old is null)
         {
-            lock (_plugins)
-            {
-                _plugins.Remove(plugin);
-            }
-
             return;
         }
 
         PluginLog.Removed(_logger, plugin);
         await _engine.RemovePluginAsync(plugin).ConfigureAwait(false);
-        state.Current = null;
-        lock (_plugins)
-        {
-            _plugins.Remove(plugin);
-        }
-
         _engine.SetLoadedPlugins(LoadedPlugins.Count);
         Unload(old);
         Raise(new PluginEvent(PluginEventKind.Removed, plugin, old.Number));
@@ -498,7 +507,7 @@ internal sealed class PluginManager : BackgroundService
         {
             state.FailureStreak = 1;
             state.LastFailureReason = reason;
-            PluginLog.ReloadFailed(_logger, exception, plugin, reason, serving, next);
+            PluginLog.ReloadFailed(_logger, exception, state.Current is null ? "load" : "reload", plugin, reason, serving, next);
         }
 
         Raise(new PluginEvent(PluginEventKind.LoadFailed, plugin, state.Current?.Number ?? 0, reason));
@@ -562,7 +571,19 @@ internal sealed class PluginManager : BackgroundService
 
         public Task Worker { get; set; } = Task.CompletedTask;
 
+        /// <summary>True while the worker runs; guarded by the state's lock, with <see cref="Pending"/>.</summary>
+        public bool Running { get; set; }
+
         public bool Pending { get; set; }
+
+        /// <summary>Forgets the plugin (its folder was deleted): the next load is version 1.</summary>
+        public void Reset()
+        {
+            Current = null;
+            LoadedVersions = 0;
+            NotReadyCount = 0;
+            ClearFailures();
+        }
 
         public void ClearFailures()
         {

@@ -86,7 +86,14 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var accepted = Accept(pluginName, registrations);
+            var accepted = Accept(pluginName, registrations, out var conflicts);
+            if (conflicts.Count > 0 && previous is not null)
+            {
+                // Validation, before anything stops: a reload that would lose an app to a name conflict is not applied.
+                ReleaseNamesExcept(pluginName, previous);
+                return new PluginSwapResult(false, false, RunningApps(pluginName), conflicts, []);
+            }
+
             var abandoned = new List<AppStopOutcome>(await StopAppsAsync(AppsOf(pluginName), reloading: accepted).ConfigureAwait(false));
             var failures = await StartAppsAsync(accepted, cancellationToken).ConfigureAwait(false);
             if (failures.Count == 0 || previous is null || _stopped)
@@ -97,7 +104,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
 
             // Roll back: the new version cannot serve; the previous one (still loaded) can.
             abandoned.AddRange(await StopAppsAsync(AppsOf(pluginName), reloading: []).ConfigureAwait(false));
-            var restored = Accept(pluginName, previous);
+            var restored = Accept(pluginName, previous, out _);
             ReleaseNamesExcept(pluginName, restored);
             await WaitForHomeAssistantAsync(pluginName, cancellationToken).ConfigureAwait(false);
             var rollbackFailures = await StartAppsAsync(restored, cancellationToken).ConfigureAwait(false);
@@ -208,18 +215,18 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         return AppInfoBuilder.Build(registration, instanceId, runtime);
     }
 
-    public void RequestRestart(string appName)
+    /// <summary>
+    /// Restarts the app instance that owns <paramref name="requester"/> (Restart App). A request from an instance that is
+    /// no longer the running one (stopped, abandoned or replaced by a reload) is ignored.
+    /// </summary>
+    public void RequestRestart(AppRuntime requester)
     {
         _ = Task.Run(async () =>
         {
-            AppInstance? current;
-            lock (_apps)
-            {
-                _apps.TryGetValue(appName, out current);
-            }
-
+            var current = Find(requester);
             if (current is null)
             {
+                EngineLog.StaleRestartIgnored(_logger, requester.AppName);
                 return;
             }
 
@@ -227,21 +234,18 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
             await gate.WaitAsync().ConfigureAwait(false);
             try
             {
-                lock (_apps)
+                if (_stopped || Find(requester) is null)
                 {
-                    if (_stopped || !_apps.TryGetValue(appName, out var still) || !ReferenceEquals(still, current))
-                    {
-                        return;
-                    }
+                    return;
                 }
 
-                EngineLog.ReloadingApp(_logger, appName);
+                EngineLog.ReloadingApp(_logger, current.Name);
                 await StopAsync(current).ConfigureAwait(false);
                 await StartAppsAsync([current.Registration], CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
-                EngineLog.RestartFailed(_logger, ex, appName, ex.Message);
+                EngineLog.RestartFailed(_logger, ex, current.Name, ex.Message);
             }
             finally
             {
@@ -255,12 +259,22 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         await StopAllAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The registered instance whose runtime is <paramref name="runtime"/>, if it is still the one under its name.</summary>
+    private AppInstance? Find(AppRuntime runtime)
+    {
+        lock (_apps)
+        {
+            return _apps.TryGetValue(runtime.AppName, out var app) && ReferenceEquals(app.Runtime, runtime) && app.Status is AppStatus.Running or AppStatus.Failed ? app : null;
+        }
+    }
+
     private SemaphoreSlim GateOf(string pluginName) => _pluginGates.GetOrAdd(pluginName, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>Reserves the names of <paramref name="registrations"/> for the plugin; names another plugin owns are rejected.</summary>
-    private List<AppRegistration> Accept(string pluginName, IReadOnlyList<AppRegistration> registrations)
+    private List<AppRegistration> Accept(string pluginName, IReadOnlyList<AppRegistration> registrations, out List<AppStartFailure> conflicts)
     {
         var accepted = new List<AppRegistration>(registrations.Count);
+        conflicts = [];
         foreach (var registration in registrations)
         {
             string? owner;
@@ -281,6 +295,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
             {
                 // Names are unique across plugins: the app that was there first keeps running.
                 EngineLog.NameConflict(_logger, registration.AppName, pluginName, owner);
+                conflicts.Add(new AppStartFailure(registration.AppName, $"the name is already used by plugin '{owner}'"));
             }
         }
 

@@ -25,4 +25,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 1206, Level = LogLevel.Error, Message = "Plugin {Plugin}: rolling back, app {App} of the previous version did not start again either: {Reason}")]
     public static partial void RollbackAppFailed(ILogger logger, string plugin, string app, string reason);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "App {App}: a restart was requested by an instance that no longer runs (stopped, abandoned or replaced by a reload); ignored.")]
+    public static partial void StaleRestartIgnored(ILogger logger, string app);
 }

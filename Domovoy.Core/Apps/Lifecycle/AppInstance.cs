@@ -99,9 +99,8 @@ internal sealed class AppInstance
         var started = _time.GetTimestamp();
         var failed = Runtime.Status == AppStatus.Failed;
         var timeout = _options.FinalizeTimeout;
-        var stop = await Runtime.StopCallbacksAsync(timeout).ConfigureAwait(false);
-        string? abandonedBecause = null;
-        if (stop.StuckCallback is { } stuck)
+        string? abandonedBecause;
+        if (await Runtime.StopCallbacksAsync(timeout).ConfigureAwait(false) is { } stuck)
         {
             // FinalizeAsync would run concurrently with the stuck callback, which apps are promised never happens.
             abandonedBecause = $"callback {stuck} did not return within {timeout.TotalSeconds} s of cancellation";
@@ -114,12 +113,23 @@ internal sealed class AppInstance
                 Runtime.Status = AppStatus.Finalizing;
             }
 
-            abandonedBecause = await FinalizeAsync(timeout - _time.GetElapsedTime(started)).ConfigureAwait(false);
+            // Background work already runs beside callbacks, so FinalizeAsync and the wait for it share what is left.
+            var remaining = timeout - _time.GetElapsedTime(started);
+            var background = Runtime.WaitForBackgroundAsync(remaining, timeout);
+            var finalize = await FinalizeAsync(remaining).ConfigureAwait(false);
+            var stuckBackground = await background.ConfigureAwait(false);
+            abandonedBecause = finalize ?? (stuckBackground.Count > 0
+                ? $"background work {string.Join(", ", stuckBackground)} did not stop within {timeout.TotalSeconds} s of cancellation"
+                : null);
         }
 
         Runtime.Status = abandonedBecause is not null ? AppStatus.Abandoned : failed ? AppStatus.Failed : AppStatus.Terminated;
         await Runtime.DisposeAsync().ConfigureAwait(false);
-        LifecycleLog.Terminated(_hostLogger, Name);
+        if (abandonedBecause is null)
+        {
+            LifecycleLog.Terminated(_hostLogger, Name);
+        }
+
         return new AppStopOutcome(Name, Registration.PluginName, abandonedBecause);
     }
 

@@ -24,7 +24,7 @@ internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, A
     public Task RestartAppAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        engine.RequestRestart(runtime.AppName);
+        engine.RequestRestart(runtime);
         return Task.CompletedTask;
     }
 

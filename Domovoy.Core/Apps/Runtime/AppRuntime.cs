@@ -92,28 +92,40 @@ internal sealed class AppRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Cancels every registration, stops the queue and waits up to <paramref name="timeout"/> (one deadline for the
-    /// running callback and the background work together). Called before the app's FinalizeAsync.
+    /// Cancels every registration (and with them the background work's token), stops the queue and waits up to
+    /// <paramref name="timeout"/> for the running callback. Called before the app's FinalizeAsync.
     /// </summary>
-    /// <returns>What did not stop in time (nothing when the app stopped cleanly).</returns>
-    public async Task<AppStopResult> StopCallbacksAsync(TimeSpan timeout)
+    /// <returns>The callback that ignored its token past the deadline, or null when the queue stopped.</returns>
+    public async Task<string?> StopCallbacksAsync(TimeSpan timeout)
     {
         Callbacks.CancelAll();
         var running = Dispatcher.RunningCallback;
-        var queue = Dispatcher.StopAsync(timeout);
+        return await Dispatcher.StopAsync(timeout).ConfigureAwait(false) ? null : Dispatcher.RunningCallback ?? running ?? "callback";
+    }
+
+    /// <summary>Waits up to <paramref name="remaining"/> for cancelled background work to end.</summary>
+    /// <param name="remaining">What is left of the app's stop deadline.</param>
+    /// <param name="deadline">The whole stop deadline, for the log line.</param>
+    /// <returns>The names of background work still running at the deadline (empty when all ended).</returns>
+    public async Task<IReadOnlyList<string>> WaitForBackgroundAsync(TimeSpan remaining, TimeSpan deadline)
+    {
         var pending = _background.Keys.ToArray();
-        var background = pending.Length == 0
-            ? Task.FromResult(true)
-            : Task.WhenAll(pending).WaitAsync(timeout, Time).ContinueWith(t => !t.IsFaulted && !t.IsCanceled, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var queueStopped = await queue.ConfigureAwait(false);
-        var backgroundStopped = await background.ConfigureAwait(false);
-        var stuckBackground = backgroundStopped ? [] : _background.Values.ToArray();
-        if (stuckBackground.Length > 0)
+        if (pending.Length == 0)
         {
-            RuntimeLog.BackgroundWorkAbandoned(Logger, AppName, string.Join(", ", stuckBackground), timeout.TotalSeconds);
+            return [];
         }
 
-        return new AppStopResult(queueStopped ? null : Dispatcher.RunningCallback ?? running ?? "callback", stuckBackground);
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining, Time).ConfigureAwait(false);
+            return [];
+        }
+        catch (TimeoutException)
+        {
+            var stuck = _background.Values.ToArray();
+            RuntimeLog.BackgroundWorkAbandoned(Logger, AppName, string.Join(", ", stuck), deadline.TotalSeconds);
+            return stuck;
+        }
     }
 
     public ValueTask DisposeAsync() => Dispatcher.DisposeAsync();

@@ -12,6 +12,6 @@ internal interface IAppEngineControl
     /// <summary>The status-view entry of the instance owning <paramref name="runtime"/> (instance id 0 once removed).</summary>
     AppInfo GetApp(AppRuntime runtime, Registration.AppRegistration registration);
 
-    /// <summary>Queues a restart of the named app; returns without waiting for it.</summary>
-    void RequestRestart(string appName);
+    /// <summary>Queues a restart of the app instance owning <paramref name="requester"/>; returns without waiting for it.</summary>
+    void RequestRestart(AppRuntime requester);
 }

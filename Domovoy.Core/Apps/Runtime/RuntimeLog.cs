@@ -14,6 +14,6 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "App {App}: callback {Callback} threw {Count} times in the last {Seconds} s; last: {ExceptionType}: {Message}")]
     public static partial void CallbackErrorSummary(ILogger logger, string app, string callback, long count, double seconds, string exceptionType, string message);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "App {App}: background work {Names} did not stop within {Timeout} s of cancellation; it is abandoned and may outlive the app.")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "App {App}: background work {Names} did not stop within the {Timeout} s stop deadline after it was cancelled (it ignores its CancellationToken); it is abandoned and may outlive the app.")]
     public static partial void BackgroundWorkAbandoned(ILogger logger, string app, string names, double timeout);
 }

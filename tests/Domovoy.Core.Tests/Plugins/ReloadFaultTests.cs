@@ -147,6 +147,21 @@ public sealed class ReloadFaultTests
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task A_v2_that_takes_another_plugins_app_name_is_rejected_before_anything_stops()
+    {
+        await using var f = await Fixture.StartAsync(faultyV1: Responder("faulty", "v1"));
+        f.Workspace.WritePlugin("Faulty", "v2", Responder("pong", "stolen"), extraCode: FaultPlugins.Responder);
+        await f.Workspace.BuildAsync("Faulty");
+
+        var line = await f.Host.Logs.WaitForAsync("Failed to reload plugin Faulty: ", Patience);
+        StringAssert.Contains(line.Message, "pong: the name is already used by plugin 'Pong'. Version 1 keeps running.");
+        Assert.AreEqual(0, f.Host.Logs.Count("Reloading app: faulty"), "nothing was stopped");
+        await f.PingAsync("faulty", "v1");
+        await f.PingAsync("pong", "v1");
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
     public async Task A_byte_identical_rebuild_reloads_nothing_and_reports_nothing()
     {
         await using var f = await Fixture.StartAsync(faultyV1: Responder("faulty", "v1"));
