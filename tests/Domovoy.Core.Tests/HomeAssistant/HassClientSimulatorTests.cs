@@ -315,7 +315,7 @@ public sealed class HassClientSimulatorTests
         var trigger = JsonDocument.Parse("""{"platform":"state","entity_id":"switch.coffee_maker"}""").RootElement.Clone();
         var subscription = await h.Client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(trigger), _ => fired.TrySetResult());
         Assert.IsNull(subscription.CurrentId);
-        await Assert.ThrowsExactlyAsync<HassConnectionException>(() => h.Client.SendCommandAsync("get_config"));
+        await Assert.ThrowsExactlyAsync<HassConnectionException>(() => h.Client.SendCommandAsync("get_config", connectionWaitTimeout: TimeSpan.Zero));
 
         await h.StartAsync();
         Assert.IsNotNull(subscription.CurrentId);
