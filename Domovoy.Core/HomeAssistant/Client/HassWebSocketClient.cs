@@ -236,9 +236,11 @@ internal sealed class HassWebSocketClient
                 await _setup.SetUpAsync(session, reader, state => SetState(state, null, null)).ConfigureAwait(false);
                 reachedReady = true;
                 Interlocked.Increment(ref _readyCount);
+
+                // Open before reporting Ready, so whoever reacts to Ready finds the connection usable.
+                _readySession.Open(session);
                 SetState(HassConnectionState.Ready, null, null);
                 HassClientLog.Connected(_logger, HaVersion, uri);
-                _readySession.Open(session);
                 _ready.TrySetResult();
                 var ended = await reader.ConfigureAwait(false);
                 throw new HassSessionEndedException(true, ended);
