@@ -63,6 +63,7 @@ try
         o.Uri = simulator?.WebSocketUri ?? config.HassUrl;
         o.AccessToken = simulator?.AccessToken ?? config.HassToken ?? string.Empty;
         o.AuthFailureExitCode = ExitCodes.AuthenticationFailed;
+        o.TokenSource = simulator is null ? config.HassTokenSource : "the embedded simulator";
     });
     builder.Services.AddDomovoyEngine(o =>
     {

@@ -41,8 +41,16 @@ public interface IHassPlugin
 
     /// <summary>
     /// Calls a service. By default a failure is logged and returned in the result; with <paramref name="throwOnError"/>,
-    /// or while the app is initializing, it throws <see cref="HassCommandException"/>.
+    /// or while the app is initializing, it throws <see cref="HassCommandException"/> (rejected),
+    /// <see cref="HassConnectionException"/> (no connection in time, or lost while the call was in flight) or
+    /// <see cref="TimeoutException"/> (no answer).
     /// </summary>
+    /// <remarks>
+    /// Issued while Home Assistant is unreachable or restarting, the call waits for the connection (default 60 s,
+    /// <c>HassClientOptions.ConnectionWaitTimeout</c>; per call <see cref="WithConnectionWaitTimeout"/>) and is then sent
+    /// once. A call already sent when the connection drops is never re-sent (at most once: Home Assistant may have
+    /// executed it); it fails with <see cref="HassConnectionException"/>.
+    /// </remarks>
     /// <param name="domain">The service domain, e.g. <c>light</c>.</param>
     /// <param name="service">The service, e.g. <c>turn_on</c>.</param>
     /// <param name="target">What to act on.</param>
@@ -53,11 +61,23 @@ public interface IHassPlugin
     /// <returns>The outcome.</returns>
     Task<ServiceCallResult> CallServiceAsync(string domain, string service, ServiceTarget? target = null, object? data = null, bool returnResponse = false, bool throwOnError = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// This API with a different connection wait for its commands (<see cref="CallServiceAsync"/>,
+    /// <see cref="FireEventAsync"/>, <see cref="GetServiceDefinitionsAsync"/>, <see cref="SendRawCommandAsync"/>): how long
+    /// a command issued while disconnected waits for Home Assistant before failing with
+    /// <see cref="HassConnectionException"/>. E.g. <c>await Hass.WithConnectionWaitTimeout(TimeSpan.FromMinutes(10)).CallServiceAsync("light", "turn_off", light);</c>
+    /// </summary>
+    /// <param name="timeout">The wait; <see cref="TimeSpan.Zero"/> fails at once when disconnected, <see cref="Timeout.InfiniteTimeSpan"/> waits until the app stops.</param>
+    /// <returns>A view of this API whose commands use <paramref name="timeout"/>; reads and subscriptions are unchanged.
+    /// The default implementation (for test doubles) returns this instance.</returns>
+    IHassPlugin WithConnectionWaitTimeout(TimeSpan timeout) => this;
+
     /// <summary>Fires an event on Home Assistant's bus.</summary>
     /// <param name="eventType">The event type.</param>
     /// <param name="data">Event data, serialized to JSON.</param>
     /// <param name="cancellationToken">Cancels waiting for the result.</param>
     /// <returns>A task that completes when Home Assistant accepted the event.</returns>
+    /// <exception cref="HassConnectionException">No connection within the connection wait, or lost while in flight (the event may have fired).</exception>
     Task FireEventAsync(string eventType, object? data = null, CancellationToken cancellationToken = default);
 
     /// <summary>Home Assistant's service catalogue (<c>get_services</c>).</summary>
@@ -71,6 +91,7 @@ public interface IHassPlugin
     /// <param name="cancellationToken">Cancels waiting for the result.</param>
     /// <returns>The command's <c>result</c>.</returns>
     /// <exception cref="HassCommandException">Home Assistant rejected the command.</exception>
+    /// <exception cref="HassConnectionException">No connection within the connection wait, or lost while in flight (it may have run).</exception>
     Task<JsonElement> SendRawCommandAsync(string type, object? arguments = null, CancellationToken cancellationToken = default);
 
     /// <summary>

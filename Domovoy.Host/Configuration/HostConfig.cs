@@ -34,4 +34,7 @@ internal sealed record HostConfig
 
     /// <summary>The long-lived access token; never logged.</summary>
     public string? HassToken { get; init; }
+
+    /// <summary>Where the token came from, for error messages: <c>hass.token</c>, <c>token_env NAME</c> or <c>token_file PATH</c>.</summary>
+    public string HassTokenSource { get; init; } = "hass.token";
 }

@@ -87,14 +87,16 @@ internal static class HostConfigLoader
             var url = file.Parse(hass, "url", "hass.url", "a URL such as 'ws://homeassistant.local:8123' or 'https://ha.example.com'", ParseHassUrl);
             if (url is not null)
             {
-                config = config with { HassUrl = url, HassToken = ReadToken(file, hass, directory) };
+                var (token, source) = ReadToken(file, hass, directory);
+                config = config with { HassUrl = url, HassToken = token, HassTokenSource = source };
             }
         }
 
         return config;
     }
 
-    private static string ReadToken(ConfigFile file, YamlMappingNode hass, string directory)
+    /// <summary>The token and where it came from (<c>hass.token</c>, <c>token_env NAME</c>, <c>token_file PATH</c>).</summary>
+    private static (string Token, string Source) ReadToken(ConfigFile file, YamlMappingNode hass, string directory)
     {
         var literal = file.Scalar(hass, "token", "hass.token", required: false, "the long-lived access token");
         var envName = file.Scalar(hass, "token_env", "hass.token_env", required: false, "the name of an environment variable holding the token");
@@ -108,7 +110,7 @@ internal static class HostConfigLoader
         if (!string.IsNullOrEmpty(envName))
         {
             return Environment.GetEnvironmentVariable(envName) is { Length: > 0 } value
-                ? value
+                ? (value, $"token_env {envName}")
                 : throw new HostConfigException($"{file.Path}: 'hass.token_env' names environment variable '{envName}', which is not set. Export it with a long-lived access token.");
         }
 
@@ -116,11 +118,11 @@ internal static class HostConfigLoader
         {
             var tokenPath = Path.GetFullPath(Path.Combine(directory, tokenFile));
             return File.Exists(tokenPath)
-                ? File.ReadAllText(tokenPath).Trim()
+                ? (File.ReadAllText(tokenPath).Trim(), $"token_file {tokenPath}")
                 : throw new HostConfigException($"{file.Path}: 'hass.token_file' points to '{tokenPath}', which does not exist.");
         }
 
-        return literal!;
+        return (literal!, "hass.token");
     }
 
     private static LogLevel ParseLogLevel(string text) => text.ToLowerInvariant() switch

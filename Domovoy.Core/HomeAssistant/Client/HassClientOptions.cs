@@ -12,6 +12,26 @@ public sealed class HassClientOptions
     /// <summary>The long-lived access token. Never logged.</summary>
     public string AccessToken { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where the token came from, for the auth failure message, e.g. <c>hass.token</c>, <c>token_env HASS_TOKEN</c> or
+    /// <c>token_file /etc/domovoy/token</c>. Never the token itself.
+    /// </summary>
+    public string TokenSource { get; set; } = "hass.token";
+
+    /// <summary>
+    /// The largest message accepted from Home Assistant, in bytes (a whole WebSocket message, i.e. all its frames);
+    /// default 64 MiB (67,108,864). A larger message is discarded unread with an error naming its size and this
+    /// option; the connection stays up. A command whose result was discarded fails with <see cref="TimeoutException"/>.
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a command issued while disconnected (or while the connection is still synchronizing) waits for the
+    /// connection before failing with <c>HassConnectionException</c>; default 60 s. A per-call override exists on the
+    /// app API (<c>IHassPlugin.CallServiceAsync(..., connectionWaitTimeout)</c>).
+    /// </summary>
+    public TimeSpan ConnectionWaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a command waits for its result.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
@@ -35,6 +55,19 @@ public sealed class HassClientOptions
     /// 0 leaves the exit code alone.
     /// </summary>
     public int AuthFailureExitCode { get; set; } = 3;
+
+    /// <summary>
+    /// True when the token would travel unencrypted: a <c>ws://</c> (or <c>http://</c>) URI whose host is not a
+    /// loopback address (<c>localhost</c>, 127.0.0.0/8, ::1).
+    /// </summary>
+    public bool SendsTokenInClear
+    {
+        get
+        {
+            var uri = GetWebSocketUri();
+            return uri.Scheme == "ws" && !uri.IsLoopback;
+        }
+    }
 
     /// <summary>Returns the WebSocket URI to connect to.</summary>
     /// <returns>The endpoint.</returns>

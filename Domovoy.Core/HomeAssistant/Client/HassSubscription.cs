@@ -8,15 +8,19 @@ namespace Domovoy.Core.HomeAssistant.Client;
 /// </summary>
 internal sealed class HassSubscription : IDisposable
 {
-    private readonly HassWebSocketClient _client;
+    private readonly Func<HassSubscription, CancellationToken, Task> _unsubscribe;
     private readonly Action<JsonElement> _onEvent;
     private long _claimedSession;
     private int _active = 1;
     private int _currentId;
 
-    public HassSubscription(HassWebSocketClient client, string type, JsonElement? fields, Action<JsonElement> onEvent)
+    /// <param name="type">The subscribe command, e.g. <c>subscribe_events</c>.</param>
+    /// <param name="fields">Its members, or null.</param>
+    /// <param name="onEvent">Receives each event payload on the reader thread.</param>
+    /// <param name="unsubscribe">Removes the definition (the client's <c>UnsubscribeAsync</c>).</param>
+    public HassSubscription(string type, JsonElement? fields, Action<JsonElement> onEvent, Func<HassSubscription, CancellationToken, Task> unsubscribe)
     {
-        _client = client;
+        _unsubscribe = unsubscribe;
         Type = type;
         Fields = fields;
         _onEvent = onEvent;
@@ -58,7 +62,7 @@ internal sealed class HassSubscription : IDisposable
     public void Deliver(JsonElement ev) => _onEvent(ev);
 
     /// <summary>Removes the definition and sends <c>unsubscribe_events</c> when connected.</summary>
-    public Task UnsubscribeAsync(CancellationToken cancellationToken = default) => _client.UnsubscribeAsync(this, cancellationToken);
+    public Task UnsubscribeAsync(CancellationToken cancellationToken = default) => _unsubscribe(this, cancellationToken);
 
     /// <summary>Unsubscribes in the background; failures are logged by the client.</summary>
     public void Dispose() => _ = UnsubscribeAsync(CancellationToken.None);

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Domovoy.Core.HomeAssistant.Plugin;
 
 /// <summary>
-/// Runs the Home Assistant connection loop for the host's lifetime. A rejected token is fatal: it is logged, the
-/// process exit code is set to <see cref="HassClientOptions.AuthFailureExitCode"/> and the host is stopped.
+/// Runs the Home Assistant connection loop for the host's lifetime. A rejected token is fatal: the client logs it
+/// (once, naming the token source), the process exit code is set to <see cref="HassClientOptions.AuthFailureExitCode"/> and the host is stopped.
 /// </summary>
 internal sealed class HassConnectionService : BackgroundService
 {
@@ -38,7 +38,7 @@ internal sealed class HassConnectionService : BackgroundService
         }
         catch (HassAuthenticationException ex)
         {
-            _logger.LogCritical("{Message} Domovoy is stopping.", ex.Message);
+            _logger.LogInformation("Domovoy is stopping: Home Assistant rejected the access token (exit code {ExitCode}).", _options.AuthFailureExitCode);
             FatalError = ex;
             if (_options.AuthFailureExitCode != 0)
             {

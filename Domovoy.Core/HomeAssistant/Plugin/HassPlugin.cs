@@ -20,13 +20,33 @@ internal sealed class HassPlugin : IHassPlugin
     private readonly HassStateCache _cache;
 
     // Owned by this app's plugin, so per-type metadata of the app's (unloadable) types dies with the app.
-    private readonly JsonSerializerOptions _json = HassJson.CreateSerializerOptions();
+    private readonly JsonSerializerOptions _json;
+
+    // Null: the client's default (HassClientOptions.ConnectionWaitTimeout).
+    private readonly TimeSpan? _connectionWait;
 
     public HassPlugin(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache)
+        : this(runtime, client, cache, HassJson.CreateSerializerOptions(), null)
+    {
+    }
+
+    private HassPlugin(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache, JsonSerializerOptions json, TimeSpan? connectionWait)
     {
         _runtime = runtime;
         _client = client;
         _cache = cache;
+        _json = json;
+        _connectionWait = connectionWait;
+    }
+
+    public IHassPlugin WithConnectionWaitTimeout(TimeSpan timeout)
+    {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The connection wait must be zero or positive, or Timeout.InfiniteTimeSpan.");
+        }
+
+        return new HassPlugin(_runtime, _client, _cache, _json, timeout);
     }
 
     public TState GetState<TState>(EntityId<TState> entity)
@@ -76,7 +96,7 @@ internal sealed class HassPlugin : IHassPlugin
         var command = $"call_service {domain}.{service}";
         try
         {
-            var result = await _client.SendCommandAsync("call_service", fields, null, cancellationToken).ConfigureAwait(false);
+            var result = await _client.SendCommandAsync("call_service", fields, null, _connectionWait, cancellationToken).ConfigureAwait(false);
             HassContext? context = null;
             JsonElement? response = null;
             if (result.ValueKind == JsonValueKind.Object)
@@ -116,11 +136,11 @@ internal sealed class HassPlugin : IHassPlugin
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
         var fields = HassCommandBuilder.FireEvent(eventType, ToElement(data));
-        await _client.SendCommandAsync("fire_event", fields, null, cancellationToken).ConfigureAwait(false);
+        await _client.SendCommandAsync("fire_event", fields, null, _connectionWait, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<JsonElement> GetServiceDefinitionsAsync(CancellationToken cancellationToken = default)
-        => _client.SendCommandAsync("get_services", null, null, cancellationToken);
+        => _client.SendCommandAsync("get_services", null, null, _connectionWait, cancellationToken);
 
     public Task<JsonElement> SendRawCommandAsync(string type, object? arguments = null, CancellationToken cancellationToken = default)
     {
@@ -131,7 +151,7 @@ internal sealed class HassPlugin : IHassPlugin
             throw new ArgumentException("The arguments of a raw command must serialize to a JSON object.", nameof(arguments));
         }
 
-        return _client.SendCommandAsync(type, fields, null, cancellationToken);
+        return _client.SendCommandAsync(type, fields, null, _connectionWait, cancellationToken);
     }
 
     public async Task<CallbackId> ListenTriggerAsync(object trigger, Func<JsonElement, CancellationToken, Task> callback, CancellationToken cancellationToken = default, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(callback))] string? name = null)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Collections.Concurrent;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.HomeAssistant.Client;
 using Domovoy.Core.Scheduling;
@@ -8,27 +8,24 @@ namespace Domovoy.Core.HomeAssistant.Plugin;
 
 /// <summary>
 /// Holds the first app start until Home Assistant is synchronized, and passes the location Home Assistant reports
-/// (get_config) on to the sun-event scheduler after every (re)connect.
+/// (get_config) on to the sun-event scheduler after every (re)connect. An unusable location is logged once and the
+/// previous one (or config.yml's) stays; it never fails the connection.
 /// </summary>
 internal sealed class HassStartGate : IAppStartGate
 {
     private readonly HassWebSocketClient _client;
+    private readonly ReportedLocationProvider _location;
     private readonly ILogger<HassStartGate> _logger;
+    private readonly ConcurrentDictionary<string, byte> _reportedProblems = new();
 
     public HassStartGate(HassWebSocketClient client, ReportedLocationProvider location, ILogger<HassStartGate> logger)
     {
         _client = client;
+        _location = location;
         _logger = logger;
-        client.AddSessionInitializer(_ =>
+        client.AddSessionInitializer("location from get_config", (_, _) =>
         {
-            if (client.Config is { ValueKind: JsonValueKind.Object } config
-                && config.TryGetProperty("latitude", out var latitude) && latitude.ValueKind == JsonValueKind.Number
-                && config.TryGetProperty("longitude", out var longitude) && longitude.ValueKind == JsonValueKind.Number)
-            {
-                var elevation = config.TryGetProperty("elevation", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : 0;
-                location.Report(latitude.GetDouble(), longitude.GetDouble(), elevation);
-            }
-
+            ReportLocation();
             return Task.CompletedTask;
         });
     }
@@ -78,5 +75,24 @@ internal sealed class HassStartGate : IAppStartGate
         }
 
         _logger.LogInformation("Connected to Home Assistant {Version}", _client.HaVersion);
+    }
+
+    private void ReportLocation()
+    {
+        if (_client.Config is not { } config)
+        {
+            return;
+        }
+
+        var location = HassConfigLocation.Read(config, out var problem);
+        if (problem is not null && _reportedProblems.TryAdd(problem, 0))
+        {
+            HassStartGateLog.UnusableLocation(_logger, problem);
+        }
+
+        if (location is not null)
+        {
+            _location.Report(location.Latitude, location.Longitude, location.Elevation);
+        }
     }
 }

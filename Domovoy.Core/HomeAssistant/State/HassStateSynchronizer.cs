@@ -21,17 +21,17 @@ internal sealed class HassStateSynchronizer
         _cache = cache;
         _logger = logger;
         _client.AddSubscription("subscribe_events", null, OnEvent);
-        _client.AddSessionInitializer(SynchronizeAsync);
+        _client.AddSessionInitializer("get_states (state cache sync)", SynchronizeAsync);
     }
 
-    /// <summary>Fetches every state and reconciles the cache.</summary>
-    public async Task SynchronizeAsync(CancellationToken cancellationToken)
+    /// <summary>Fetches every state on the connection being set up and reconciles the cache.</summary>
+    public async Task SynchronizeAsync(HassSession session, CancellationToken cancellationToken)
     {
         var since = _cache.BeginSync();
-        var result = await _client.SendCommandAsync("get_states", null, null, cancellationToken).ConfigureAwait(false);
+        var result = await session.SendCommandAsync("get_states", null, null, cancellationToken).ConfigureAwait(false);
         if (result.ValueKind != JsonValueKind.Array)
         {
-            throw new HassConnectionException($"get_states returned {result.ValueKind}, expected an array.");
+            throw new JsonException($"get_states returned {result.ValueKind}, expected an array.");
         }
 
         var states = new List<EntityState>(result.GetArrayLength());

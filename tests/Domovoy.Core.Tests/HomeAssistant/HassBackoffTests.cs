@@ -10,12 +10,12 @@ public sealed class HassBackoffTests
     {
         var min = TimeSpan.FromSeconds(1);
         var max = TimeSpan.FromSeconds(60);
-        Assert.AreEqual(1.0, HassWebSocketClient.ComputeBackoff(0, min, max, 0.5).TotalSeconds, 1e-9);
-        Assert.AreEqual(2.0, HassWebSocketClient.ComputeBackoff(1, min, max, 0.5).TotalSeconds, 1e-9);
-        Assert.AreEqual(8.0, HassWebSocketClient.ComputeBackoff(3, min, max, 0.5).TotalSeconds, 1e-9);
-        Assert.AreEqual(60.0, HassWebSocketClient.ComputeBackoff(10, min, max, 0.99).TotalSeconds, 1e-9);
-        Assert.AreEqual(60.0, HassWebSocketClient.ComputeBackoff(int.MaxValue, min, max, 0.99).TotalSeconds, 1e-9);
-        Assert.AreEqual(0.8, HassWebSocketClient.ComputeBackoff(0, min, max, 0).TotalSeconds, 1e-9);
-        Assert.AreEqual(48.0, HassWebSocketClient.ComputeBackoff(10, min, max, 0).TotalSeconds, 1e-9);
+        Assert.AreEqual(1.0, HassReconnectPolicy.ComputeBackoff(0, min, max, 0.5).TotalSeconds, 1e-9);
+        Assert.AreEqual(2.0, HassReconnectPolicy.ComputeBackoff(1, min, max, 0.5).TotalSeconds, 1e-9);
+        Assert.AreEqual(8.0, HassReconnectPolicy.ComputeBackoff(3, min, max, 0.5).TotalSeconds, 1e-9);
+        Assert.AreEqual(60.0, HassReconnectPolicy.ComputeBackoff(10, min, max, 0.99).TotalSeconds, 1e-9);
+        Assert.AreEqual(60.0, HassReconnectPolicy.ComputeBackoff(int.MaxValue, min, max, 0.99).TotalSeconds, 1e-9);
+        Assert.AreEqual(0.8, HassReconnectPolicy.ComputeBackoff(0, min, max, 0).TotalSeconds, 1e-9);
+        Assert.AreEqual(48.0, HassReconnectPolicy.ComputeBackoff(10, min, max, 0).TotalSeconds, 1e-9);
     }
 }

@@ -30,7 +30,11 @@ public sealed class HassClientSimulatorTests
     public async Task Bad_token_is_fatal_after_exactly_one_auth_attempt_and_never_logged()
     {
         const string Token = "wrong-token-7f3a9c-SECRET";
-        await using var h = await SimulatorHarness.CreateAsync(o => o.AccessToken = Token);
+        await using var h = await SimulatorHarness.CreateAsync(o =>
+        {
+            o.AccessToken = Token;
+            o.TokenSource = "token_env HASS_TOKEN";
+        });
         h.Simulator.ResetCounters();
         var run = h.Client.RunAsync(CancellationToken.None);
 
@@ -41,7 +45,10 @@ public sealed class HassClientSimulatorTests
         Assert.DoesNotContain(Token, ex.Message);
         Assert.DoesNotContain(Token, ex.ToString());
         Assert.DoesNotContain(Token, h.Log.AllText);
-        Assert.IsTrue(h.Log.Lines.Any(l => l.Level == LogLevel.Critical && l.Text.Contains("auth_invalid", StringComparison.Ordinal)));
+        var critical = h.Log.Lines.Where(l => l.Level == LogLevel.Critical).ToList();
+        Assert.HasCount(1, critical, "the auth failure is printed once");
+        StringAssert.Contains(critical[0].Text, "auth_invalid");
+        StringAssert.Contains(critical[0].Text, "token_env HASS_TOKEN", "the message names the token source actually used");
     }
 
     [TestMethod]
@@ -315,7 +322,7 @@ public sealed class HassClientSimulatorTests
         var trigger = JsonDocument.Parse("""{"platform":"state","entity_id":"switch.coffee_maker"}""").RootElement.Clone();
         var subscription = await h.Client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(trigger), _ => fired.TrySetResult());
         Assert.IsNull(subscription.CurrentId);
-        await Assert.ThrowsExactlyAsync<HassConnectionException>(() => h.Client.SendCommandAsync("get_config"));
+        await Assert.ThrowsExactlyAsync<HassConnectionException>(() => h.Client.SendCommandAsync("get_config", connectionWaitTimeout: TimeSpan.Zero));
 
         await h.StartAsync();
         Assert.IsNotNull(subscription.CurrentId);

@@ -164,6 +164,7 @@ public sealed class HassPluginTests
         {
             o.ReconnectMinDelay = TimeSpan.FromMinutes(5);
             o.ReconnectMaxDelay = TimeSpan.FromMinutes(5);
+            o.ConnectionWaitTimeout = TimeSpan.Zero;
         });
         f.Runtime.Status = AppStatus.Running;
         var before = f.Plugin.GetFullState(new SwitchEntity("switch.garden_pump"));

@@ -43,6 +43,19 @@ public sealed class HostConfigLoaderTests
         Assert.AreEqual(52.52, config.Latitude);
         Assert.AreEqual(new Uri("ws://homeassistant.local:8123"), config.HassUrl);
         Assert.AreEqual("secret-token", config.HassToken);
+        Assert.AreEqual("token_env DOMOVOY_TEST_TOKEN", config.HassTokenSource);
+    }
+
+    [TestMethod]
+    public void The_token_source_names_the_key_used_for_error_messages()
+    {
+        File.WriteAllText(Path.Combine(_dir, "ha.token"), "file-token\n");
+        var fromFile = HostConfigLoader.Load(Write("plugins: p\nhass:\n  url: ws://x:8123\n  token_file: ha.token\n"));
+        Assert.AreEqual("file-token", fromFile.HassToken);
+        Assert.AreEqual($"token_file {Path.Combine(_dir, "ha.token")}", fromFile.HassTokenSource);
+
+        var literal = HostConfigLoader.Load(Write("plugins: p\nhass:\n  url: ws://x:8123\n  token: abc\n"));
+        Assert.AreEqual("hass.token", literal.HassTokenSource);
     }
 
     [TestMethod]
