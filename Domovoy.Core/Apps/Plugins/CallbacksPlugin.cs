@@ -32,7 +32,7 @@ internal sealed partial class CallbacksPlugin : ICallbacksPlugin
             return true;
         }
 
-        _runtime.Logger.LogWarning("App {App}: Cancel({Id}) found no live callback with that id (already cancelled, fired as a one-shot, or finished).", _runtime.AppName, id);
+        _runtime.Logger.LogWarning("App {App}: Cancel({Id}) found no active callback with that id.", _runtime.AppName, id);
         return false;
     }
 }

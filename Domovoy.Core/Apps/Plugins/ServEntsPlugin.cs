@@ -492,7 +492,7 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend, IEntity
 
             if (definitions.Length > 0)
             {
-                _runtime.Logger.LogInformation("App {App}: Home Assistant reconnected; re-creating its {Count} ServEnts entities", _runtime.AppName, definitions.Length);
+                ServEntsLog.Recreating(_runtime.Logger, _runtime.AppName, definitions.Length);
                 await SendCreateAsync(Hass, definitions, cancellationToken).ConfigureAwait(false);
             }
 
@@ -500,7 +500,7 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend, IEntity
         }
         catch (Exception ex) when (ex is HassCommandException or HassConnectionException or TimeoutException)
         {
-            _runtime.Logger.LogWarning("App {App}: re-creating its ServEnts entities after a reconnect failed ({Message}); retrying at the next update or reconnect.", _runtime.AppName, ex.Message);
+            ServEntsLog.RecreateFailed(_runtime.Logger, _runtime.AppName, ex.Message);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Domovoy.Abstractions;
 
 namespace Domovoy.Core.Apps.Runtime;
 
@@ -33,7 +33,7 @@ internal sealed class AppSubscription
 
     public CallbackRegistration Registration { get; }
 
-    public Abstractions.CallbackId Id => Registration.Id;
+    public CallbackId Id => Registration.Id;
 
     /// <summary>False once ended (cancelled, fired as a one-shot, finished, or the app stopped).</summary>
     public bool IsLive => Registration.IsActive;
@@ -99,7 +99,7 @@ internal sealed class AppSubscription
         catch (Exception ex)
         {
             Registration.RecordError(Runtime.Time.GetUtcNow(), ex);
-            Runtime.Logger.LogError(ex, "App {App}: {Callback} threw {ExceptionType}: {Message}", Runtime.AppName, Registration.Name, ex.GetType().Name, ex.Message);
+            RuntimeLog.CallbackThrew(Runtime.Logger, ex, Runtime.AppName, Registration.Name, ex.GetType().Name, ex.Message);
         }
     }
 }
