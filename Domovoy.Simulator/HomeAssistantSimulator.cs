@@ -234,51 +234,77 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
         await _lifecycle.WaitAsync(linked.Token).ConfigureAwait(false);
         try
         {
-            lock (_core.Gate)
-            {
-                _core.CoreState = "STOPPING";
-                _core.Pulse();
-                _core.Fire("homeassistant_stop");
-                foreach (var connection in _connections.Snapshot())
-                {
-                    connection.Close();
-                }
-            }
-
-            try
-            {
-                await _core.WaitUntilAsync(() => _connections.Count == 0, linked.Token).WaitAsync(GracefulCloseTimeout, linked.Token).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // A client that never answers the close frame is cut off, as aiohttp does.
-            }
-
-            if (_server is { } server)
-            {
-                _server = null;
-                await server.DisposeAsync().ConfigureAwait(false);
-            }
-
-            lock (_core.Gate)
-            {
-                // The integration's live entities die with the process; the restart leaves restored placeholders.
-                _core.Servents.OnRestart();
-            }
-
-            CoreState = "NOT_RUNNING";
+            await ShutDownCoreAsync(linked.Token).ConfigureAwait(false);
             await Task.Delay(downtime, linked.Token).ConfigureAwait(false);
             CoreState = "STARTING";
             _server = await StartServerWithRetryAsync(linked.Token).ConfigureAwait(false);
             await Task.Delay(_core.Options.StartingPhase, linked.Token).ConfigureAwait(false);
-            lock (_core.Gate)
+            BecomeRunning();
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// The first half of a restart with the timing under the caller's control: homeassistant_stop, every socket closed,
+    /// no listener, the integration's entities reduced to restored placeholders, get_config NOT_RUNNING. States written
+    /// meanwhile (<see cref="SetStateAsync"/>) reach clients only through get_states after they reconnect, as in a real
+    /// restart. Follow with <see cref="StartUpAsync"/>.
+    /// </summary>
+    public async Task ShutDownAsync(CancellationToken ct = default)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _disposed.Token);
+        await _lifecycle.WaitAsync(linked.Token).ConfigureAwait(false);
+        try
+        {
+            await ShutDownCoreAsync(linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// The second half of a restart begun with <see cref="ShutDownAsync"/>: listens again (same port) with the given
+    /// reconnect <paramref name="timing"/>. With <see cref="ReconnectTiming.WhileStarting"/>,
+    /// <paramref name="whileStarting"/> runs once a client is connected and has seen STARTING, before RUNNING. Completes
+    /// when RUNNING and listening.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The simulator is not shut down.</exception>
+    public async Task StartUpAsync(ReconnectTiming timing, Func<Task>? whileStarting = null, CancellationToken ct = default)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _disposed.Token);
+        await _lifecycle.WaitAsync(linked.Token).ConfigureAwait(false);
+        try
+        {
+            if (_server is not null)
             {
-                _core.Fire("homeassistant_start");
-                _core.CoreState = "RUNNING";
-                _core.Fire("homeassistant_started");
+                throw new InvalidOperationException("StartUpAsync follows ShutDownAsync; the simulator is already listening.");
             }
 
-            _core.Pulse();
+            if (timing == ReconnectTiming.AfterRunning)
+            {
+                CoreState = "STARTING";
+                BecomeRunning();
+                _server = await StartServerWithRetryAsync(linked.Token).ConfigureAwait(false);
+                return;
+            }
+
+            var configsBefore = _connections.CountCommands("get_config");
+            CoreState = "STARTING";
+            _server = await StartServerWithRetryAsync(linked.Token).ConfigureAwait(false);
+
+            // get_config is answered under the core's gate, so once it is counted the reply says STARTING.
+            await _core.WaitUntilAsync(() => _connections.CountCommands("get_config") > configsBefore, linked.Token).ConfigureAwait(false);
+            if (whileStarting is not null)
+            {
+                await whileStarting().ConfigureAwait(false);
+            }
+
+            BecomeRunning();
         }
         finally
         {
@@ -409,6 +435,55 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
         {
             // Disposed mid-restart.
         }
+    }
+
+    private async Task ShutDownCoreAsync(CancellationToken ct)
+    {
+        lock (_core.Gate)
+        {
+            _core.CoreState = "STOPPING";
+            _core.Pulse();
+            _core.Fire("homeassistant_stop");
+            foreach (var connection in _connections.Snapshot())
+            {
+                connection.Close();
+            }
+        }
+
+        try
+        {
+            await _core.WaitUntilAsync(() => _connections.Count == 0, ct).WaitAsync(GracefulCloseTimeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A client that never answers the close frame is cut off, as aiohttp does.
+        }
+
+        if (_server is { } server)
+        {
+            _server = null;
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        lock (_core.Gate)
+        {
+            // The integration's live entities die with the process; the restart leaves restored placeholders.
+            _core.Servents.OnRestart();
+        }
+
+        CoreState = "NOT_RUNNING";
+    }
+
+    private void BecomeRunning()
+    {
+        lock (_core.Gate)
+        {
+            _core.Fire("homeassistant_start");
+            _core.CoreState = "RUNNING";
+            _core.Fire("homeassistant_started");
+        }
+
+        _core.Pulse();
     }
 
     private async Task<SimulatorServer> StartServerWithRetryAsync(CancellationToken ct)

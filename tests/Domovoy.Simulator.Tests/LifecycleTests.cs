@@ -40,6 +40,45 @@ public sealed class LifecycleTests
     }
 
     [TestMethod]
+    public async Task A_split_restart_stays_starting_until_a_client_has_seen_it_then_runs_the_callers_step_first()
+    {
+        await using var sim = await Sim.StartAsync();
+        await sim.ShutDownAsync(Sim.Timeout());
+        Assert.AreEqual("NOT_RUNNING", sim.CoreState);
+        await Assert.ThrowsAsync<WebSocketException>(async () => await WsTestClient.ConnectAsync(sim));
+        await sim.SetStateAsync("input_boolean.guest_mode", "on");
+
+        var stepRan = false;
+        var startUp = sim.StartUpAsync(ReconnectTiming.WhileStarting, () =>
+        {
+            stepRan = sim.CoreState == "STARTING";
+            return Task.CompletedTask;
+        }, Sim.Timeout());
+        await using var client = await ConnectWhenListeningAsync(sim);
+        await client.CommandAsync(new JsonObject { ["type"] = "subscribe_events" });
+        var config = await client.CommandAsync(new JsonObject { ["type"] = "get_config" });
+        Assert.AreEqual("STARTING", config.Str("result/state"));
+
+        Assert.AreEqual("homeassistant_start", (await client.ReceiveAsync()).Str("event/event_type"));
+        Assert.AreEqual("homeassistant_started", (await client.ReceiveAsync()).Str("event/event_type"));
+        await startUp;
+        Assert.IsTrue(stepRan, "the step ran while STARTING");
+        Assert.AreEqual("on", sim.GetState("input_boolean.guest_mode"), "a state written while down is kept");
+    }
+
+    [TestMethod]
+    public async Task A_split_restart_after_running_listens_only_once_running()
+    {
+        await using var sim = await Sim.StartAsync();
+        await sim.ShutDownAsync(Sim.Timeout());
+
+        await sim.StartUpAsync(ReconnectTiming.AfterRunning, ct: Sim.Timeout());
+
+        await using var client = await WsTestClient.ConnectAuthenticatedAsync(sim);
+        Assert.AreEqual("RUNNING", (await client.CommandAsync(new JsonObject { ["type"] = "get_config" })).Str("result/state"));
+    }
+
+    [TestMethod]
     public async Task Homeassistant_restart_service_answers_then_restarts()
     {
         await using var sim = await Sim.StartAsync(o =>

@@ -22,7 +22,7 @@ internal sealed partial class CallbacksPlugin
             name,
             Describe(entity.Value, options),
             entity.Value,
-            isChange: (oldState, newState) => !string.Equals(oldState?.State, newState?.State, StringComparison.Ordinal),
+            isChange: EntityChangeTracker.StateDiffers,
             value: entity.ParseState,
             options,
             options.New,
@@ -67,20 +67,16 @@ internal sealed partial class CallbacksPlugin
         }
 
         var source = Source;
-        var oneShot = options?.OneShot ?? false;
         var data = options?.Data?.Select(pair => (pair.Key, Value: JsonSerializer.SerializeToElement(pair.Value))).ToArray();
         var where = options?.Where;
         var description = string.Join(", ", eventTypes) + (data is { Length: > 0 } ? $" where {string.Join(", ", data.Select(d => $"{d.Key}={d.Value.GetRawText()}"))}" : string.Empty);
-        var registration = _runtime.Register(CallbackKind.Event, name, description, reg => source.SubscribeEvents(eventTypes, e =>
-        {
-            if (!EventMatches(reg, e, data, where))
-            {
-                return;
-            }
-
-            Deliver(reg, oneShot, ct => callback(e, ct));
-        }));
-        return registration.Id;
+        var subscription = _runtime.Subscribe(
+            CallbackKind.Event,
+            name,
+            description,
+            sub => source.SubscribeEvents(eventTypes, e => sub.Enqueue(ct => EventMatches(sub.Registration, e, data, where) ? sub.InvokeAsync(c => callback(e, c), ct) : Task.CompletedTask)),
+            options?.OneShot ?? false);
+        return subscription.Id;
     }
 
     public async Task<TState> WaitForStateAsync<TState>(EntityId<TState> entity, IReadOnlyCollection<TState> states, TimeSpan? duration = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -99,12 +95,14 @@ internal sealed partial class CallbacksPlugin
 
         var source = Source;
         var accepted = states.ToArray();
-        var hold = PositiveOrNull(duration);
+        var hold = PositiveOrNull(duration) ?? TimeSpan.Zero;
         var holdTimer = new HoldTimer(_runtime.Time);
         var reached = new TaskCompletionSource<TState>(TaskCreationOptions.RunContinuationsAsynchronously);
         var wanted = string.Join(", ", accepted.Select(s => s?.ToString() ?? "null"));
+        long changes = 0;
 
-        void Evaluate(EntityState? state, TimeSpan remaining)
+        // Runs in the subscription's own order: the caller is usually an app callback, which holds the app's queue.
+        void Evaluate(AppSubscription sub, EntityState? state, TimeSpan remaining)
         {
             var value = entity.ParseState(state);
             if (!accepted.Contains(value))
@@ -112,41 +110,49 @@ internal sealed partial class CallbacksPlugin
                 return;
             }
 
-            if (remaining <= TimeSpan.Zero)
+            var mine = changes;
+            AfterHold(holdTimer, remaining, sub, _ =>
             {
-                reached.TrySetResult(value);
-            }
-            else
-            {
-                holdTimer.Start(remaining, () => reached.TrySetResult(value));
-            }
-        }
-
-        var registration = _runtime.Register(CallbackKind.State, $"WaitForState({entity.Value})", $"{entity.Value} in [{wanted}]", _ =>
-        {
-            var subscription = source.SubscribeEntity(entity.Value, (oldState, newState) =>
-            {
-                if (string.Equals(oldState?.State, newState?.State, StringComparison.Ordinal))
+                if (mine == changes)
                 {
-                    return;
+                    reached.TrySetResult(value);
                 }
 
-                holdTimer.Cancel();
-                Evaluate(newState, hold ?? TimeSpan.Zero);
+                return Task.CompletedTask;
             });
-            return Disposable.Create(() =>
+        }
+
+        var subscription = _runtime.Subscribe(
+            CallbackKind.State,
+            $"WaitForState({entity.Value})",
+            $"{entity.Value} in [{wanted}]",
+            sub =>
             {
-                subscription.Dispose();
-                holdTimer.Dispose();
-                reached.TrySetCanceled();
-            });
-        });
+                var link = EntityChangeTracker.Connect(sub, source, entity.Value, EntityChangeTracker.StateDiffers, (change, _) =>
+                {
+                    changes++;
+                    holdTimer.Cancel();
+                    Evaluate(sub, change.New, hold - (_runtime.Time.GetUtcNow() - change.ObservedAt));
+                    return Task.CompletedTask;
+                });
+                return Disposable.Create(() =>
+                {
+                    link.Dispose();
+                    holdTimer.Dispose();
+                    reached.TrySetCanceled();
+                });
+            },
+            ownOrder: true);
 
         try
         {
-            var current = source.GetState(entity.Value);
-            var held = current is null ? TimeSpan.Zero : _runtime.Time.GetUtcNow() - current.LastChanged;
-            Evaluate(current, (hold ?? TimeSpan.Zero) - (held < TimeSpan.Zero ? TimeSpan.Zero : held));
+            subscription.Enqueue(_ =>
+            {
+                var current = source.GetState(entity.Value);
+                var held = current is null ? TimeSpan.Zero : _runtime.Time.GetUtcNow() - current.LastChanged;
+                Evaluate(subscription, current, hold - (held < TimeSpan.Zero ? TimeSpan.Zero : held));
+                return Task.CompletedTask;
+            });
 
             using var timeoutSource = timeout is { } limit ? new CancellationTokenSource(limit, _runtime.Time) : new CancellationTokenSource();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _runtime.Stopping, timeoutSource.Token);
@@ -157,19 +163,19 @@ internal sealed partial class CallbacksPlugin
             catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_runtime.Stopping.IsCancellationRequested)
             {
                 throw new TimeoutException(
-                    $"{entity.Value} did not reach [{wanted}]{(hold is { } h ? $" for {h}" : string.Empty)} within {timeout}; its current state is '{source.GetState(entity.Value)?.State ?? "(none)"}'.");
+                    $"{entity.Value} did not reach [{wanted}]{(hold > TimeSpan.Zero ? $" for {hold}" : string.Empty)} within {timeout}; its current state is '{source.GetState(entity.Value)?.State ?? "(none)"}'.");
             }
         }
         finally
         {
-            registration.Deactivate();
-            _runtime.Callbacks.Remove(registration.Id);
+            subscription.End();
         }
     }
 
     /// <summary>
-    /// The engine of state and attribute listeners: change detection, New/Old filters, the Duration hold, Immediate and
-    /// OneShot. Handlers run on the Home Assistant dispatch thread (or a timer thread) and only queue work.
+    /// The engine of state and attribute listeners: New/Old filters, the Duration hold, Immediate and OneShot, on top
+    /// of the subscription's change detection. Everything here runs on the app's queue; a hold counts from when the
+    /// change reached the host, and a change queued before the hold elapsed still breaks it.
     /// </summary>
     private CallbackId ListenEntity<TValue, TChange>(
         CallbackKind kind,
@@ -187,49 +193,50 @@ internal sealed partial class CallbacksPlugin
         var source = Source;
         var hold = PositiveOrNull(options.Duration);
         var holdTimer = hold is null ? null : new HoldTimer(_runtime.Time);
-        var oneShot = options.OneShot;
+        long changes = 0;
 
-        void Fire(CallbackRegistration reg, EntityState? oldState, EntityState? newState)
+        Task Fire(AppSubscription sub, EntityChange observed, CancellationToken cancellationToken)
         {
-            var change = makeChange(oldState, newState);
+            var change = makeChange(observed.Old, observed.New);
             if (holdTimer is null)
             {
-                Deliver(reg, oneShot, ct => callback(change, ct));
+                return sub.InvokeAsync(ct => callback(change, ct), cancellationToken);
             }
-            else
-            {
-                holdTimer.Start(hold!.Value, () => Deliver(reg, oneShot, ct => callback(change, ct)));
-            }
+
+            var mine = changes;
+            AfterHold(holdTimer, hold!.Value - (_runtime.Time.GetUtcNow() - observed.ObservedAt), sub, ct => mine == changes ? sub.InvokeAsync(c => callback(change, c), ct) : Task.CompletedTask);
+            return Task.CompletedTask;
         }
 
-        var registration = _runtime.Register(kind, name, description, reg =>
-        {
-            var subscription = source.SubscribeEntity(entityId, (oldState, newState) =>
+        var subscription = _runtime.Subscribe(
+            kind,
+            name,
+            description,
+            sub =>
             {
-                if (!isChange(oldState, newState))
+                var link = EntityChangeTracker.Connect(sub, source, entityId, isChange, (change, ct) =>
                 {
-                    return;
-                }
-
-                holdTimer?.Cancel();
-                if (Passes(reg, newFilter, value, newState) && Passes(reg, oldFilter, value, oldState))
-                {
-                    Fire(reg, oldState, newState);
-                }
-            });
-            return holdTimer is null ? subscription : StableCompositeDisposable.Create(subscription, holdTimer);
-        });
+                    changes++;
+                    holdTimer?.Cancel();
+                    return Passes(sub.Registration, newFilter, value, change.New) && Passes(sub.Registration, oldFilter, value, change.Old)
+                        ? Fire(sub, change, ct)
+                        : Task.CompletedTask;
+                });
+                return holdTimer is null ? link : StableCompositeDisposable.Create(link, holdTimer);
+            },
+            options.OneShot);
 
         if (options.Immediate)
         {
-            var current = source.GetState(entityId);
-            if (Passes(registration, newFilter, value, current))
+            var registeredAt = _runtime.Time.GetUtcNow();
+            subscription.Enqueue(ct =>
             {
-                Fire(registration, null, current);
-            }
+                var current = source.GetState(entityId);
+                return Passes(subscription.Registration, newFilter, value, current) ? Fire(subscription, new EntityChange(null, current, registeredAt), ct) : Task.CompletedTask;
+            });
         }
 
-        return registration.Id;
+        return subscription.Id;
     }
 
     private bool Passes<TValue>(CallbackRegistration registration, StateFilter<TValue>? filter, Func<EntityState?, TValue> value, EntityState? state)
@@ -245,7 +252,7 @@ internal sealed partial class CallbacksPlugin
         }
         catch (Exception ex)
         {
-            // A filter runs on the Home Assistant dispatch thread; it must not take that thread down.
+            // A throwing filter is the app's bug; it must not end the subscription.
             _runtime.Logger.LogError(ex, "App {App}: filter of listener {Callback} threw {ExceptionType}: {Message}; treating it as no match.", _runtime.AppName, registration.Name, ex.GetType().Name, ex.Message);
             return false;
         }
@@ -285,21 +292,20 @@ internal sealed partial class CallbacksPlugin
         }
     }
 
-    private void Deliver(CallbackRegistration registration, bool oneShot, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Queues <paramref name="step"/> once <paramref name="remaining"/> has passed (at once when it already has). It goes
+    /// through the subscription's queue behind any change observed before, which is what may break the hold.
+    /// </summary>
+    private static void AfterHold(HoldTimer holdTimer, TimeSpan remaining, AppSubscription subscription, Func<CancellationToken, Task> step)
     {
-        if (oneShot)
+        if (remaining <= TimeSpan.Zero)
         {
-            // Deactivate before queueing so a burst of changes delivers exactly one call.
-            if (!registration.Deactivate())
-            {
-                return;
-            }
-
-            _runtime.Dispatcher.PostUnchecked(registration, work);
-            return;
+            subscription.Enqueue(step);
         }
-
-        _runtime.Post(registration, work);
+        else
+        {
+            holdTimer.Start(remaining, () => subscription.Enqueue(step));
+        }
     }
 
     private static TimeSpan? PositiveOrNull(TimeSpan? duration) => duration is { } d && d > TimeSpan.Zero ? d : null;

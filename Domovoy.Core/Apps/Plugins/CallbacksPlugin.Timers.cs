@@ -52,24 +52,33 @@ internal sealed partial class CallbacksPlugin
         return first + TimeSpan.FromTicks(periods * interval.Ticks);
     }
 
-    /// <summary>Registers a timer that posts <paramref name="callback"/> to the app's queue at each due time of a rule.</summary>
+    /// <summary>
+    /// Registers a timer that queues <paramref name="callback"/> on the app's queue at each due time of a rule. A
+    /// one-shot timer ends when its callback starts; any timer ends once its rule has no next time, so it leaves the
+    /// registry.
+    /// </summary>
     internal CallbackId Schedule(string? name, string description, DateTimeOffset firstDue, Func<DateTimeOffset, DateTimeOffset?> nextAfter, Func<CancellationToken, Task> callback, bool oneShot)
     {
-        var registration = _runtime.Register(CallbackKind.Scheduler, name, description, reg =>
+        var subscription = _runtime.Subscribe(CallbackKind.Scheduler, name, description, sub =>
             new ScheduledTimer(
                 _runtime.Time,
                 firstDue,
                 nextAfter,
-                onDue: _ => _runtime.Post(reg, async ct =>
+                onDue: _ => sub.Enqueue(ct => sub.InvokeAsync(callback, ct)),
+                onNextChanged: next =>
                 {
-                    if (oneShot)
+                    sub.Registration.NextRun = next;
+                    if (next is null)
                     {
-                        reg.Deactivate();
+                        // Behind the last run on the queue, so cancelling before that run still skips it.
+                        sub.Enqueue(_ =>
+                        {
+                            sub.End();
+                            return Task.CompletedTask;
+                        });
                     }
-
-                    await callback(ct).ConfigureAwait(false);
                 }),
-                onNextChanged: next => reg.NextRun = next));
-        return registration.Id;
+            oneShot);
+        return subscription.Id;
     }
 }

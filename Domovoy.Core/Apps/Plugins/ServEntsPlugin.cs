@@ -11,10 +11,18 @@ namespace Domovoy.Core.Apps.Plugins;
 
 /// <summary>
 /// The ServEnts plugin of one app: builds the integration's payloads, calls <c>servents.*</c> through the app's Hass
-/// plugin, waits for new entities on the state cache's events, and re-creates the app's entities when Home Assistant
-/// comes back after a restart (until then they are restored placeholders without a servent_id).
+/// plugin, waits for new entities on the state cache's events, and keeps the app's entities across Home Assistant
+/// restarts.
 /// </summary>
-internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
+/// <remarks>
+/// After a Home Assistant restart the integration's entities are gone (disabled-by-default ones included) and live
+/// ones are restored placeholders without a servent_id. After every reconnect the app's queue sends every definition
+/// the app created again, once Home Assistant is RUNNING; an update made before that (e.g. while Home Assistant is
+/// still STARTING) re-creates them first, so it is never sent for an entity the integration does not know. Until then
+/// the app does not see the placeholders: handles read the last live state, and listeners skip them (this plugin is
+/// the app's <see cref="IEntityStateMask"/>).
+/// </remarks>
+internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend, IEntityStateMask
 {
     private const int MaxButtonEventLength = 50;
     private readonly AppRuntime _runtime;
@@ -25,11 +33,15 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _created = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _entityIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityState> _lastLive = new(StringComparer.Ordinal);
+    private readonly System.Reactive.Disposables.CompositeDisposable _tracking = [];
+    private readonly SemaphoreSlim _recreating = new(1, 1);
 
     // Owned by this app's plugin, so per-type metadata of the app's (unloadable) types dies with the app.
     private readonly JsonSerializerOptions _json = HassJson.CreateSerializerOptions();
     private ServEntDevice _defaultDevice;
     private bool _watching;
+    private long _createdForConnection;
 
     public ServEntsPlugin(AppRuntime runtime, IHassPlugin? hass, IHassEventSource? events, IMetaPlugin meta, string? appNamespace, string className, TimeSpan creationTimeout)
     {
@@ -38,6 +50,8 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         _events = events;
         _meta = meta;
         _creationTimeout = creationTimeout;
+        _createdForConnection = events?.Connections ?? 0;
+        runtime.StateMask = this;
         var appName = runtime.AppName;
         _defaultDevice = new ServEntDevice(appName, appName)
         {
@@ -183,29 +197,29 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         var userData = JsonSerializer.SerializeToElement(ServEntPayload.Dictionary(options?.EventData, _json));
 
         // Listen first, so a press right after creation is not missed.
-        var registration = _runtime.Register(CallbackKind.Event, callbackName, $"ServEnts button {finalEvent} ({eventType})", reg =>
-            events.SubscribeEvents([eventType], ev =>
+        var subscription = _runtime.Subscribe(CallbackKind.Event, callbackName, $"ServEnts button {finalEvent} ({eventType})", sub =>
+            events.SubscribeEvents([eventType], ev => sub.Enqueue(ct =>
             {
                 if (extended && !(ev.Data.ValueKind == JsonValueKind.Object && ev.Data.TryGetProperty("true_event", out var trueEvent)
                     && trueEvent.ValueKind == JsonValueKind.String && trueEvent.GetString() == finalEvent))
                 {
-                    return;
+                    return Task.CompletedTask;
                 }
 
                 var press = new ButtonPress(eventName, extended ? userData : ev.Data, ev);
-                _runtime.Post(reg, ct => callback(press, ct));
-            }));
+                return sub.InvokeAsync(c => callback(press, c), ct);
+            })));
         try
         {
             await CreateButtonAsync(name, eventName, options, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _runtime.Callbacks.Cancel(registration.Id);
+            subscription.End();
             throw;
         }
 
-        return registration.Id;
+        return subscription.Id;
     }
 
     public Task<CallbackId> EnableReloadButtonAsync(CancellationToken cancellationToken = default) =>
@@ -254,18 +268,41 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
             return null;
         }
 
-        lock (_gate)
-        {
-            _entityIds[matches[0]] = serventId;
-        }
-
+        Remember(matches[0], serventId);
         return matches[0];
     }
 
-    public EntityState? GetState(string entityId) => _hass?.TryGetFullState(entityId);
+    /// <summary>The entity's state; while it is a restored placeholder (Home Assistant restarted, not re-created yet), the last live one.</summary>
+    public EntityState? GetState(string entityId)
+    {
+        var state = _hass?.TryGetFullState(entityId);
+        if (state is null || !IsRestoredPlaceholder(state))
+        {
+            return state;
+        }
+
+        lock (_gate)
+        {
+            return _entityIds.ContainsKey(entityId) && _lastLive.TryGetValue(entityId, out var live) ? live : state;
+        }
+    }
+
+    public bool Hides(string entityId, EntityState state)
+    {
+        if (!IsRestoredPlaceholder(state))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _entityIds.ContainsKey(entityId);
+        }
+    }
 
     public async Task UpdateStateAsync(string serventId, bool withState, JsonNode? state, IReadOnlyDictionary<string, object?>? attributes, CancellationToken cancellationToken)
     {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var data = new JsonObject { ["servent_id"] = serventId };
         if (withState)
         {
@@ -340,7 +377,8 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         }
 
         EnsureWatching();
-        await SendCreateAsync(hass, entity, cancellationToken).ConfigureAwait(false);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await SendCreateAsync(hass, [entity], cancellationToken).ConfigureAwait(false);
         if (!wait)
         {
             return;
@@ -355,11 +393,7 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         try
         {
             var entityId = await appeared.Task.WaitAsync(_creationTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
-            lock (_gate)
-            {
-                _entityIds[entityId] = handle.ServEntId;
-            }
-
+            Remember(entityId, handle.ServEntId);
             handle.Remember(entityId);
         }
         catch (TimeoutException ex)
@@ -370,16 +404,45 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         }
     }
 
-    private Task SendCreateAsync(IHassPlugin hass, JsonObject entity, CancellationToken cancellationToken)
+    private static Task SendCreateAsync(IHassPlugin hass, IEnumerable<JsonObject> entities, CancellationToken cancellationToken)
     {
-        var data = new JsonObject { ["entities"] = new JsonArray(entity.DeepClone()) };
+        var data = new JsonObject { ["entities"] = new JsonArray(entities.Select(e => (JsonNode?)e.DeepClone()).ToArray()) };
         return hass.CallServiceAsync("servents", "create_entity", data: JsonSerializer.SerializeToElement(data), throwOnError: true, cancellationToken: cancellationToken);
     }
 
-    /// <summary>
-    /// After a Home Assistant restart the app's entities are restored placeholders (no servent_id) until created again;
-    /// the app's queue re-sends their last definitions, so they come back with their restored state without a reload.
-    /// </summary>
+    /// <summary>Keeps the entity's last live state (for reads while it is a placeholder) and lets listeners skip its placeholders.</summary>
+    private void Remember(string entityId, string serventId)
+    {
+        lock (_gate)
+        {
+            if (!_entityIds.TryAdd(entityId, serventId) || _events is null)
+            {
+                return;
+            }
+        }
+
+        var events = _events;
+        _tracking.Add(events.SubscribeEntity(entityId, (_, state) => KeepIfLive(entityId, state)));
+        KeepIfLive(entityId, events.GetState(entityId));
+    }
+
+    private void KeepIfLive(string entityId, EntityState? state)
+    {
+        if (state is null || IsRestoredPlaceholder(state))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_lastLive.TryGetValue(entityId, out var kept) || kept.LastUpdated <= state.LastUpdated)
+            {
+                _lastLive[entityId] = state;
+            }
+        }
+    }
+
+    /// <summary>Registers (once) the app's subscription that re-creates its entities at every re-sync after a reconnect.</summary>
     private void EnsureWatching()
     {
         lock (_gate)
@@ -393,48 +456,55 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         }
 
         var events = _events;
-        _runtime.Register(CallbackKind.Subscription, "ServEnts: re-create entities after a Home Assistant restart", "state_changed, homeassistant_started", reg =>
-            events.SubscribeEvents(["state_changed", "homeassistant_started"], ev =>
-            {
-                string[] serventIds;
-                if (ev.EventType == "homeassistant_started")
-                {
-                    lock (_gate)
-                    {
-                        serventIds = _created.Keys.ToArray();
-                    }
-                }
-                else if (IsRestoredPlaceholder(ev, out var entityId))
-                {
-                    lock (_gate)
-                    {
-                        serventIds = _entityIds.TryGetValue(entityId, out var serventId) ? [serventId] : [];
-                    }
-                }
-                else
-                {
-                    return;
-                }
-
-                if (serventIds.Length > 0)
-                {
-                    _runtime.Post(reg, ct => RecreateAsync(serventIds, ct));
-                }
-            }));
+        _runtime.Subscribe(CallbackKind.Subscription, "ServEnts: re-create entities after Home Assistant reconnects", "re-sync after each reconnect", sub =>
+            new System.Reactive.Disposables.CompositeDisposable(
+                events.SubscribeResynchronizing(() => sub.Enqueue(ct => sub.InvokeAsync(EnsureCreatedAsync, ct))),
+                _tracking));
     }
 
-    private async Task RecreateAsync(IReadOnlyList<string> serventIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends every definition the app created again if the connection changed since they were last sent (Home
+    /// Assistant may have restarted: the integration then knows none of them). Creating an existing entity again only
+    /// reconfigures it in place, so a reconnect without a restart is harmless. A failure is logged and retried at the
+    /// next update or re-sync.
+    /// </summary>
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        JsonObject[] definitions;
-        lock (_gate)
+        if (_events is not { } events || Interlocked.Read(ref _createdForConnection) == events.Connections)
         {
-            definitions = serventIds.Select(id => _created.GetValueOrDefault(id)).OfType<JsonObject>().Select(d => (JsonObject)d.DeepClone()).ToArray();
+            return;
         }
 
-        foreach (var definition in definitions)
+        await _recreating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            _runtime.Logger.LogInformation("App {App}: re-creating ServEnts entity {ServentId} after a Home Assistant restart", _runtime.AppName, definition["servent_id"]?.GetValue<string>());
-            await SendCreateAsync(Hass, definition, cancellationToken).ConfigureAwait(false);
+            var connection = events.Connections;
+            if (Interlocked.Read(ref _createdForConnection) == connection)
+            {
+                return;
+            }
+
+            JsonObject[] definitions;
+            lock (_gate)
+            {
+                definitions = [.. _created.Values];
+            }
+
+            if (definitions.Length > 0)
+            {
+                ServEntsLog.Recreating(_runtime.Logger, _runtime.AppName, definitions.Length);
+                await SendCreateAsync(Hass, definitions, cancellationToken).ConfigureAwait(false);
+            }
+
+            Interlocked.Exchange(ref _createdForConnection, connection);
+        }
+        catch (Exception ex) when (ex is HassCommandException or HassConnectionException or TimeoutException)
+        {
+            ServEntsLog.RecreateFailed(_runtime.Logger, _runtime.AppName, ex.Message);
+        }
+        finally
+        {
+            _recreating.Release();
         }
     }
 
@@ -453,19 +523,8 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend
         return id.GetString();
     }
 
-    private static bool IsRestoredPlaceholder(HassEvent ev, out string entityId)
-    {
-        entityId = string.Empty;
-        if (ev.Data.ValueKind != JsonValueKind.Object || !ev.Data.TryGetProperty("new_state", out var state) || state.ValueKind != JsonValueKind.Object
-            || !state.TryGetProperty("attributes", out var attributes) || attributes.ValueKind != JsonValueKind.Object
-            || attributes.TryGetProperty("servent_id", out _)
-            || !attributes.TryGetProperty("restored", out var restored) || restored.ValueKind != JsonValueKind.True
-            || !ev.Data.TryGetProperty("entity_id", out var entity) || entity.ValueKind != JsonValueKind.String)
-        {
-            return false;
-        }
-
-        entityId = entity.GetString()!;
-        return true;
-    }
+    /// <summary>Home Assistant's stand-in for an entity whose integration has not added it since a restart: restored, and no servent_id.</summary>
+    private static bool IsRestoredPlaceholder(EntityState state)
+        => !state.Attributes.ContainsKey("servent_id")
+            && state.Attributes.TryGetValue("restored", out var restored) && restored.ValueKind == JsonValueKind.True;
 }

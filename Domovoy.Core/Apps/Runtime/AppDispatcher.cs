@@ -70,23 +70,12 @@ internal sealed class AppDispatcher : IAsyncDisposable
     /// <summary>Queues a callback of <paramref name="registration"/>. It is skipped if the registration is cancelled before it runs.</summary>
     public bool Post(CallbackRegistration registration, Func<CancellationToken, Task> work)
     {
-        if (!registration.IsActive)
+        if (!registration.IsActive || _stopping.IsCancellationRequested)
         {
             return false;
         }
 
-        return PostUnchecked(registration, work);
-    }
-
-    /// <summary>Queues a callback even if its registration is already inactive (one-shot listeners deactivate first).</summary>
-    public bool PostUnchecked(CallbackRegistration registration, Func<CancellationToken, Task> work)
-    {
-        if (_stopping.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, !registration.IsActive, null)))
+        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, null)))
         {
             var dropped = Interlocked.Increment(ref _dropped);
             if (dropped == 1 || dropped % 100 == 0)
@@ -116,7 +105,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
     public Task RunAsync(CallbackRegistration registration, Func<CancellationToken, Task> work)
     {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, true, completion)))
+        if (!_queue.Writer.TryWrite(new WorkItem(registration, work, completion)))
         {
             completion.SetException(new InvalidOperationException($"App {_appName}: the callback queue is stopped or full."));
         }
@@ -195,7 +184,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
                 continue;
             }
 
-            if (!item.Registration.IsActive && !item.Unchecked)
+            if (!item.Registration.IsActive)
             {
                 continue;
             }
@@ -228,7 +217,6 @@ internal sealed class AppDispatcher : IAsyncDisposable
     private async Task InvokeAsync(WorkItem item)
     {
         var registration = item.Registration;
-        registration.RecordCall(_time.GetUtcNow());
         Volatile.Write(ref _runningName, registration.Name);
         _slowLogged = false;
         Interlocked.Exchange(ref _runningSince, _time.GetTimestamp());
@@ -279,5 +267,5 @@ internal sealed class AppDispatcher : IAsyncDisposable
         }
     }
 
-    private readonly record struct WorkItem(CallbackRegistration Registration, Func<CancellationToken, Task> Work, bool Unchecked, TaskCompletionSource? Completion);
+    private readonly record struct WorkItem(CallbackRegistration Registration, Func<CancellationToken, Task> Work, TaskCompletionSource? Completion);
 }

@@ -40,32 +40,48 @@ internal sealed class AppRuntime : IAsyncDisposable
     /// <summary>The app's current status, set by its lifecycle; plugins read it (e.g. call_service throws while initializing).</summary>
     public AppStatus Status { get; set; } = AppStatus.Created;
 
+    /// <summary>What the app must not see of its entities' states while they are re-synchronized (set by ServEnts).</summary>
+    public IEntityStateMask? StateMask { get; set; }
+
     /// <summary>
-    /// Creates a registration and lets <paramref name="subscribe"/> wire it up; what it returns is disposed on cancel.
+    /// Creates a subscription (see <see cref="AppSubscription"/>) and lets <paramref name="connect"/> wire its source;
+    /// what <paramref name="connect"/> returns is disposed when the subscription ends. If it throws, the subscription
+    /// ends and leaves nothing registered.
     /// </summary>
-    public CallbackRegistration Register(CallbackKind kind, string? name, string description, Func<CallbackRegistration, IDisposable?> subscribe)
+    /// <exception cref="InvalidOperationException">The app is stopping.</exception>
+    public AppSubscription Subscribe(CallbackKind kind, string? name, string description, Func<AppSubscription, IDisposable?> connect, bool oneShot = false, bool ownOrder = false)
     {
-        var registration = Callbacks.Add(kind, NormalizeName(name), description);
+        var subscription = new AppSubscription(this, Callbacks.Add(kind, NormalizeName(name), description), oneShot, ownOrder);
         try
         {
-            var subscription = subscribe(registration);
-            if (subscription is not null)
+            var source = connect(subscription);
+            if (source is not null)
             {
-                registration.Attach(subscription);
+                subscription.Registration.Attach(source);
             }
         }
         catch
         {
-            registration.Deactivate();
+            subscription.End();
             throw;
         }
 
-        return registration;
+        return subscription;
     }
 
-    /// <summary>Queues a callback of <paramref name="registration"/> on the app's queue.</summary>
+    /// <summary>
+    /// Creates a registration and lets <paramref name="subscribe"/> wire it up; what it returns is disposed on cancel.
+    /// </summary>
+    public CallbackRegistration Register(CallbackKind kind, string? name, string description, Func<CallbackRegistration, IDisposable?> subscribe)
+        => Subscribe(kind, name, description, s => subscribe(s.Registration)).Registration;
+
+    /// <summary>Queues a callback of <paramref name="registration"/> on the app's queue; it counts as a call when it runs.</summary>
     public bool Post(CallbackRegistration registration, Func<CancellationToken, Task> work)
-        => Dispatcher.Post(registration, work);
+        => Dispatcher.Post(registration, ct =>
+        {
+            registration.RecordCall(Time.GetUtcNow());
+            return work(ct);
+        });
 
     /// <summary>Tracks background work so it can be awaited before finalize.</summary>
     public Task TrackBackground(Func<CancellationToken, Task> work, string? name)

@@ -33,13 +33,12 @@ internal sealed class CallbackRegistry
     public bool TryGet(CallbackId id, out CallbackRegistration registration)
         => _registrations.TryGetValue(id, out registration!);
 
-    /// <summary>Forgets a finished registration (short-lived waits), so the registry does not grow with each one.</summary>
-    public bool Remove(CallbackId id) => _registrations.TryRemove(id, out _);
-
+    /// <summary>Deactivates a registration and forgets it, so the registry holds only callbacks that can still fire.</summary>
+    /// <returns>False when no live registration has that id.</returns>
     public bool Cancel(CallbackId id)
-        => _registrations.TryGetValue(id, out var registration) && registration.Deactivate();
+        => _registrations.TryRemove(id, out var registration) && registration.Deactivate();
 
-    /// <summary>Cancels every registration and refuses new ones.</summary>
+    /// <summary>Cancels every registration and refuses new ones (the app is stopping; they stay listed, inactive, for its last statistics).</summary>
     public void CancelAll()
     {
         _closed = true;

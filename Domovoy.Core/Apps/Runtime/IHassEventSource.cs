@@ -16,4 +16,16 @@ internal interface IHassEventSource
 
     /// <summary>Every event of the given types (<c>*</c> for all).</summary>
     IDisposable SubscribeEvents(IReadOnlyCollection<string> eventTypes, Action<HassEvent> onEvent);
+
+    /// <summary>
+    /// How many connections to Home Assistant were started; it grows by one at each (re)connect, before any event of
+    /// the new connection is delivered. A change means Home Assistant may have restarted meanwhile.
+    /// </summary>
+    long Connections { get; }
+
+    /// <summary>
+    /// Runs <paramref name="onResynchronizing"/> at the start of every state re-sync (after each (re)connect, once Home
+    /// Assistant is RUNNING), before any change the re-sync finds is delivered.
+    /// </summary>
+    IDisposable SubscribeResynchronizing(Action onResynchronizing);
 }

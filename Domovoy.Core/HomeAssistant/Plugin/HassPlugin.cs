@@ -160,68 +160,55 @@ internal sealed class HassPlugin : IHassPlugin
         ArgumentNullException.ThrowIfNull(callback);
         var triggerJson = ToElement(trigger)!.Value;
         var holder = new SingleAssignmentDisposable();
-        var registration = _runtime.Register(CallbackKind.Trigger, name, $"trigger {Describe(triggerJson)}", _ => holder);
+        var subscription = _runtime.Subscribe(CallbackKind.Trigger, name, $"trigger {Describe(triggerJson)}", _ => holder);
         try
         {
-            var subscription = await _client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(triggerJson), ev =>
+            holder.Disposable = await _client.SubscribeAsync("subscribe_trigger", HassCommandBuilder.SubscribeTrigger(triggerJson), ev => subscription.Enqueue(ct =>
             {
                 var variables = ev.ValueKind == JsonValueKind.Object && ev.TryGetProperty("variables", out var v) ? v : ev;
-                _runtime.Post(registration, ct => callback(variables, ct));
-            }, cancellationToken).ConfigureAwait(false);
-            holder.Disposable = subscription;
+                return subscription.InvokeAsync(c => callback(variables, c), ct);
+            }), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _runtime.Callbacks.Cancel(registration.Id);
+            subscription.End();
             throw;
         }
 
-        return registration.Id;
+        return subscription.Id;
     }
 
     public IObservable<StateChange<TState>> StateChanges<TState>(EntityId<TState> entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return Observable.Create<StateChange<TState>>(observer =>
-        {
-            var registration = _runtime.Register(CallbackKind.Subscription, $"StateChanges({entity.Value})", entity.Value, reg =>
-            {
-                var source = _cache.SubscribeEntity(entity.Value, (oldState, newState) =>
-                {
-                    if (string.Equals(oldState?.State, newState?.State, StringComparison.Ordinal))
-                    {
-                        return;
-                    }
-
-                    var change = new StateChange<TState>(entity, entity.ParseState(oldState), entity.ParseState(newState), oldState, newState);
-                    _runtime.Post(reg, _ =>
-                    {
-                        observer.OnNext(change);
-                        return Task.CompletedTask;
-                    });
-                });
-                return new CompositeDisposable(source, Disposable.Create(observer.OnCompleted));
-            });
-            return Disposable.Create(() => _runtime.Callbacks.Cancel(registration.Id));
-        });
+        return Observe<StateChange<TState>>($"StateChanges({entity.Value})", entity.Value, (subscription, observer) =>
+            EntityChangeTracker.Connect(subscription, _cache, entity.Value, EntityChangeTracker.StateDiffers, (change, ct) =>
+                subscription.InvokeAsync(_ => Next(observer, new StateChange<TState>(entity, entity.ParseState(change.Old), entity.ParseState(change.New), change.Old, change.New)), ct)));
     }
 
     public IObservable<HassEvent> Events(string eventType)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
-        return Observable.Create<HassEvent>(observer =>
+        return Observe<HassEvent>($"Events({eventType})", eventType, (subscription, observer) =>
+            _cache.SubscribeEvents([eventType], ev => subscription.Enqueue(ct => subscription.InvokeAsync(_ => Next(observer, ev), ct))));
+    }
+
+    /// <summary>
+    /// An observable whose every subscription is an app subscription: items reach the observer on the app's queue,
+    /// disposing it ends the subscription (and removes it from the registry), and the app's stop completes it.
+    /// </summary>
+    private IObservable<T> Observe<T>(string name, string description, Func<AppSubscription, IObserver<T>, IDisposable> connect)
+        => Observable.Create<T>(observer =>
         {
-            var registration = _runtime.Register(CallbackKind.Subscription, $"Events({eventType})", eventType, reg =>
-            {
-                var source = _cache.SubscribeEvents([eventType], ev => _runtime.Post(reg, _ =>
-                {
-                    observer.OnNext(ev);
-                    return Task.CompletedTask;
-                }));
-                return new CompositeDisposable(source, Disposable.Create(observer.OnCompleted));
-            });
-            return Disposable.Create(() => _runtime.Callbacks.Cancel(registration.Id));
+            var subscription = _runtime.Subscribe(CallbackKind.Subscription, name, description, sub =>
+                new CompositeDisposable(connect(sub, observer), Disposable.Create(observer.OnCompleted)));
+            return Disposable.Create(() => subscription.End());
         });
+
+    private static Task Next<T>(IObserver<T> observer, T value)
+    {
+        observer.OnNext(value);
+        return Task.CompletedTask;
     }
 
     private JsonElement? ToElement(object? value) => value switch

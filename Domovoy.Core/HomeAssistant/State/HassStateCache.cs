@@ -26,6 +26,8 @@ internal sealed class HassStateCache : IHassEventSource
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private long _sequence;
+    private long _connections;
+    private Action[] _resyncSubscribers = [];
 
     public HassStateCache(ILogger logger, TimeProvider time)
     {
@@ -34,6 +36,8 @@ internal sealed class HassStateCache : IHassEventSource
     }
 
     public int Count => _states.Count;
+
+    public long Connections => Interlocked.Read(ref _connections);
 
     public EntityState? GetState(string entityId) => _states.TryGetValue(entityId, out var state) ? state : null;
 
@@ -84,6 +88,26 @@ internal sealed class HassStateCache : IHassEventSource
         });
     }
 
+    public IDisposable SubscribeResynchronizing(Action onResynchronizing)
+    {
+        ArgumentNullException.ThrowIfNull(onResynchronizing);
+        lock (_gate)
+        {
+            _resyncSubscribers = [.. _resyncSubscribers, onResynchronizing];
+        }
+
+        return new Unsubscriber(() =>
+        {
+            lock (_gate)
+            {
+                _resyncSubscribers = _resyncSubscribers.Where(h => h != onResynchronizing).ToArray();
+            }
+        });
+    }
+
+    /// <summary>A new connection to Home Assistant is starting (called before any of its events).</summary>
+    public void ConnectionStarting() => Interlocked.Increment(ref _connections);
+
     /// <summary>Applies an event from Home Assistant: updates the cache for <c>state_changed</c>, then notifies subscribers.</summary>
     public void HandleEvent(HassEvent ev)
     {
@@ -111,7 +135,7 @@ internal sealed class HassStateCache : IHassEventSource
     }
 
     /// <summary>
-    /// Replaces the cache with a fresh <c>get_states</c> snapshot. Each entity that changed, appeared or disappeared
+    /// Replaces the cache with a fresh <c>get_states</c> snapshot. Re-sync subscribers are told first. Each entity that changed, appeared or disappeared
     /// is delivered to its subscribers as one change (and as one synthesized <c>state_changed</c> event); entities
     /// that events updated after <paramref name="syncStartedAt"/> keep the newer value.
     /// </summary>
@@ -121,6 +145,18 @@ internal sealed class HassStateCache : IHassEventSource
         var changed = 0;
         lock (_gate)
         {
+            foreach (var handler in _resyncSubscribers)
+            {
+                try
+                {
+                    handler();
+                }
+                catch (Exception ex)
+                {
+                    _logger.LogError(ex, "A re-sync subscriber threw {ExceptionType}: {Message}", ex.GetType().Name, ex.Message);
+                }
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var state in snapshot)
             {

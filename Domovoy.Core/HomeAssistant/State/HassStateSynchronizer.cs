@@ -7,7 +7,8 @@ namespace Domovoy.Core.HomeAssistant.State;
 
 /// <summary>
 /// Connects the state cache to the client: one <c>subscribe_events</c> (all events) feeds the cache, and after every
-/// (re)connect <c>get_states</c> is fetched and reconciled before the client reports Ready.
+/// (re)connect <c>get_states</c> is fetched and reconciled before the client reports Ready. Each connect attempt is
+/// counted in the cache before any of its events arrive.
 /// </summary>
 internal sealed class HassStateSynchronizer
 {
@@ -22,6 +23,13 @@ internal sealed class HassStateSynchronizer
         _logger = logger;
         _client.AddSubscription("subscribe_events", null, OnEvent);
         _client.AddSessionInitializer("get_states (state cache sync)", SynchronizeAsync);
+        _client.StateChanged += (_, e) =>
+        {
+            if (e.State == HassConnectionState.Connecting)
+            {
+                _cache.ConnectionStarting();
+            }
+        };
     }
 
     /// <summary>Fetches every state on the connection being set up and reconciles the cache.</summary>

@@ -142,10 +142,12 @@ public sealed class HassPluginTests
     public async Task Disposing_an_observable_subscription_cancels_its_registration()
     {
         await using var f = await Fixture.CreateAsync();
-        var sub = f.Plugin.Events("x").Subscribe(_ => { });
-        Assert.AreEqual(1, f.Runtime.Callbacks.ActiveCount);
-        sub.Dispose();
-        Assert.AreEqual(0, f.Runtime.Callbacks.ActiveCount);
+        var events = f.Plugin.Events("x").Subscribe(_ => { });
+        var changes = f.Plugin.StateChanges(new SwitchEntity("switch.garden_pump")).Subscribe(_ => { });
+        Assert.AreEqual(2, f.Runtime.Callbacks.ActiveCount);
+        events.Dispose();
+        changes.Dispose();
+        Assert.AreEqual(0, f.Runtime.Callbacks.Snapshot().Count, "a disposed subscription leaves the registry");
     }
 
     [TestMethod]
@@ -154,7 +156,7 @@ public sealed class HassPluginTests
         await using var f = await Fixture.CreateAsync();
         var ex = await Assert.ThrowsExactlyAsync<HassCommandException>(() => f.Plugin.ListenTriggerAsync(new { platform = "bogus" }, (_, _) => Task.CompletedTask));
         Assert.AreEqual("invalid_format", ex.Code);
-        Assert.AreEqual(0, f.Runtime.Callbacks.ActiveCount);
+        Assert.AreEqual(0, f.Runtime.Callbacks.Snapshot().Count, "a failed trigger leaves nothing registered");
     }
 
     [TestMethod]

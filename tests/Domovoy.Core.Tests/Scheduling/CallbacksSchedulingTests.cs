@@ -85,8 +85,7 @@ public sealed class CallbacksSchedulingTests
         var id = h.Callbacks.RunOnce(new TimeOnly(7, 0), h.RecordTime);
         Assert.AreEqual(At("2026-06-22T05:00:00Z"), h.Registration(id).NextRun, "07:00 has passed today, so tomorrow");
         await ExpectRunAsync(h, id, "2026-06-22T05:00:00Z");
-        Assert.IsNull(h.Registration(id).NextRun);
-        Assert.IsFalse(h.Registration(id).IsActive);
+        h.AssertEnded(id);
         Assert.IsFalse(h.Callbacks.Cancel(id));
     }
 

@@ -160,7 +160,7 @@ public sealed class ListenerFilterTests
         h.Source.Set(Light.Value, "on");
         Assert.AreEqual("True", await h.NextCallAsync());
         await h.AssertNoPendingCallAsync();
-        Assert.IsFalse(h.Registration(id).IsActive);
+        h.AssertEnded(id);
         Assert.AreEqual(0, h.Source.EntitySubscribers(Light.Value));
     }
 
@@ -177,7 +177,7 @@ public sealed class ListenerFilterTests
         h.Source.Set(Motion.Value, "on");
         h.Time.Advance(TimeSpan.FromSeconds(10));
         await h.AssertNoPendingCallAsync();
-        Assert.IsFalse(h.Registration(id).IsActive);
+        h.AssertEnded(id);
     }
 
     [TestMethod]
@@ -275,7 +275,7 @@ public sealed class ListenerFilterTests
         h.Source.Fire("call_service", new { domain = "light", service = "turn_off" });
         Assert.AreEqual("turn_on", await h.NextCallAsync());
         await h.AssertNoPendingCallAsync();
-        Assert.IsFalse(h.Registration(id).IsActive);
+        h.AssertEnded(id);
     }
 
     [TestMethod]

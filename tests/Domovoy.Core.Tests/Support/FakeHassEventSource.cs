@@ -45,6 +45,10 @@ internal sealed class FakeHassEventSource : IHassEventSource
         return subscription;
     }
 
+    public long Connections => 1;
+
+    public IDisposable SubscribeResynchronizing(Action onResynchronizing) => System.Reactive.Disposables.Disposable.Empty;
+
     public int EntitySubscribers(string entityId)
     {
         lock (_gate)

@@ -67,7 +67,7 @@ internal sealed class PluginHarness : IAsyncDisposable
             return Task.CompletedTask;
         });
         Assert.AreEqual("<marker>", await NextCallAsync().ConfigureAwait(false), "an unexpected callback ran");
-        marker.Deactivate();
+        Runtime.Callbacks.Cancel(marker.Id);
     }
 
     public CallbackRegistration Registration(CallbackId id)
@@ -75,6 +75,10 @@ internal sealed class PluginHarness : IAsyncDisposable
         Assert.IsTrue(Runtime.Callbacks.TryGet(id, out var registration), $"no registration {id}");
         return registration;
     }
+
+    /// <summary>Asserts that <paramref name="id"/> has ended and left the registry (it can never fire again).</summary>
+    public void AssertEnded(CallbackId id)
+        => Assert.IsFalse(Runtime.Callbacks.TryGet(id, out _), $"{id} is still registered");
 
     public static string Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
