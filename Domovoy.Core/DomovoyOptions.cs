@@ -45,6 +45,13 @@ public sealed class DomovoyOptions
     /// <summary>A callback running longer than this is logged as slow.</summary>
     public TimeSpan SlowCallbackThreshold { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The misfire grace of app schedules (config.yml <c>misfire_grace_s</c>): an occurrence found more than this late
+    /// (the wall clock stepped forward, the machine was suspended or starved) is skipped with one log line instead of
+    /// run late. At least 1 s; apps can override it per schedule with <c>ScheduleOptions.MisfireGrace</c>.
+    /// </summary>
+    public TimeSpan MisfireGrace { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Capacity of each app's callback queue.</summary>
     public int AppQueueCapacity { get; set; } = 10_000;
 

@@ -71,6 +71,7 @@ try
         o.TimeZone = config.TimeZone;
         o.ReloadDebounce = config.ReloadDebounce;
         o.FinalizeTimeout = config.FinalizeTimeout;
+        o.MisfireGrace = config.MisfireGrace;
         o.Latitude = config.Latitude;
         o.Longitude = config.Longitude;
         o.Elevation = config.Elevation;

@@ -21,7 +21,10 @@ public static class DomovoyServiceCollectionExtensions
     /// <returns>The same services.</returns>
     public static IServiceCollection AddDomovoyEngine(this IServiceCollection services, Action<DomovoyOptions> configure)
     {
-        services.Configure(configure);
+        services.AddOptions<DomovoyOptions>()
+            .Configure(configure)
+            .Validate(o => o.MisfireGrace >= TimeSpan.FromSeconds(1), "DomovoyOptions.MisfireGrace (config.yml misfire_grace_s) must be at least 1 second: timers and app queues can be that late on a busy machine.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IValidateOptions<AppConfigBase>, AppConfigValidator>();
         services.TryAddSingleton<PluginVersionLoader>();

@@ -35,4 +35,8 @@ internal static class ZonedTime
     /// <summary>The calendar date of <paramref name="instant"/> in <paramref name="zone"/>.</summary>
     public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone)
         => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>The first instant of the local day after the one <paramref name="instant"/> falls on in <paramref name="zone"/>.</summary>
+    public static DateTimeOffset StartOfNextDay(DateTimeOffset instant, TimeZoneInfo zone)
+        => Resolve(LocalDate(instant, zone).AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
 }

@@ -16,6 +16,9 @@ internal sealed record HostConfig
 
     public TimeSpan FinalizeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How late a scheduled run may be found and still run (<c>misfire_grace_s</c>); later ones are skipped.</summary>
+    public TimeSpan MisfireGrace { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Overrides the location Home Assistant reports (sun events), when set.</summary>
     public double? Latitude { get; init; }
 

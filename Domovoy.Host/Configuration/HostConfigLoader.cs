@@ -11,7 +11,7 @@ namespace Domovoy.Host.Configuration;
 /// </summary>
 internal static class HostConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "location", "hass", "simulator"];
+    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "misfire_grace_s", "location", "hass", "simulator"];
     private static readonly string[] LocationKeys = ["latitude", "longitude", "elevation"];
     private static readonly string[] SimulatorKeys = ["port", "entities"];
     private static readonly string[] HassKeys = ["url", "token", "token_env", "token_file"];
@@ -50,6 +50,7 @@ internal static class HostConfigLoader
             LogLevel = file.ParseValue(root, "log_level", "log_level", "one of trace, debug, information, warning, error", ParseLogLevel) ?? LogLevel.Information,
             ReloadDebounce = TimeSpan.FromMilliseconds(file.ParseValue(root, "reload_debounce_ms", "reload_debounce_ms", "a whole number of milliseconds between 0 and 60000, e.g. 300", t => ParseRange(t, 0, 60_000)) ?? 300),
             FinalizeTimeout = TimeSpan.FromSeconds(file.ParseValue(root, "finalize_timeout_s", "finalize_timeout_s", "a whole number of seconds between 1 and 600, e.g. 10", t => ParseRange(t, 1, 600)) ?? 10),
+            MisfireGrace = TimeSpan.FromSeconds(file.ParseValue(root, "misfire_grace_s", "misfire_grace_s", "a whole number of seconds between 1 and 86400, e.g. 60", t => ParseRange(t, 1, 86_400)) ?? 60),
         };
 
         if (file.Mapping(root, "location", "a mapping with 'latitude', 'longitude' and optionally 'elevation'") is { } location)

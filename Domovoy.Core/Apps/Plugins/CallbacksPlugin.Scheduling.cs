@@ -11,7 +11,7 @@ internal sealed partial class CallbacksPlugin
     {
         ArgumentNullException.ThrowIfNull(callback);
         var due = new DailyRule(time, _runtime.TimeZone).FirstFrom(_runtime.Time.GetUtcNow());
-        return Schedule(name, $"once at {Format(time)}", due, _ => null, callback, oneShot: true);
+        return Schedule(name, $"once at {Format(time)}", new TimerSchedule(due, _ => null, ScheduleClock.Wall, MisfireGrace), callback, oneShot: true);
     }
 
     public CallbackId RunDaily(TimeOnly time, Func<CancellationToken, Task> callback, string? name = null)
@@ -19,7 +19,7 @@ internal sealed partial class CallbacksPlugin
         ArgumentNullException.ThrowIfNull(callback);
         var rule = new DailyRule(time, _runtime.TimeZone);
         var first = rule.FirstFrom(_runtime.Time.GetUtcNow());
-        return Schedule(name, $"daily at {Format(time)}", first, after => rule.NextAfter(after), callback, oneShot: false);
+        return Schedule(name, $"daily at {Format(time)}", new TimerSchedule(first, after => rule.NextAfter(after), ScheduleClock.Wall, MisfireGrace, _runtime.TimeZone), callback, oneShot: false);
     }
 
     public CallbackId RunHourly(Func<CancellationToken, Task> callback, DateTimeOffset? start = null, string? name = null)
@@ -37,7 +37,7 @@ internal sealed partial class CallbacksPlugin
         var rule = new CronRule(expression, _runtime.TimeZone);
         var first = rule.NextAfter(_runtime.Time.GetUtcNow())
             ?? throw new ArgumentException($"Cron expression '{expression}' has no future occurrence.", nameof(expression));
-        return Schedule(name, $"cron {rule.Text}", first, rule.NextAfter, callback, oneShot: false);
+        return Schedule(name, $"cron {rule.Text}", new TimerSchedule(first, rule.NextAfter, ScheduleClock.Wall, MisfireGrace), callback, oneShot: false);
     }
 
     public CallbackId RunDailyOnSunEvent(SunEvent sunEvent, Func<CancellationToken, Task> callback, TimeSpan offset = default, string? name = null)
@@ -51,7 +51,19 @@ internal sealed partial class CallbacksPlugin
         var description = offset == TimeSpan.Zero
             ? $"daily at {sunEvent.ToString().ToLowerInvariant()}"
             : $"daily at {sunEvent.ToString().ToLowerInvariant()} {(offset < TimeSpan.Zero ? "-" : "+")}{offset.Duration()}";
-        return Schedule(name, description, first, rule.NextAfter, callback, oneShot: false);
+        return Schedule(name, description, new TimerSchedule(first, rule.NextAfter, ScheduleClock.Wall, MisfireGrace, _runtime.TimeZone, Recompute: true), callback, oneShot: false);
+    }
+
+    public ICallbacksPlugin WithScheduleOptions(ScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MisfireGrace is { } grace && grace < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), grace,
+                $"ScheduleOptions.MisfireGrace must be at least 1 second (got {grace}): timers and the app's queue can be that late on a busy machine.");
+        }
+
+        return new CallbacksPlugin(this, options.MisfireGrace ?? MisfireGrace);
     }
 
     private static string Format(TimeOnly time) => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);

@@ -14,6 +14,7 @@ internal sealed partial class CallbacksPlugin : ICallbacksPlugin
     private readonly AppRuntime _runtime;
     private readonly IHassEventSource? _source;
     private readonly ILocationProvider? _location;
+    private readonly TimeSpan? _misfireGrace;
 
     /// <param name="runtime">The app's runtime.</param>
     /// <param name="source">Home Assistant's state and events, or null in a host without Home Assistant.</param>
@@ -24,6 +25,16 @@ internal sealed partial class CallbacksPlugin : ICallbacksPlugin
         _source = source;
         _location = location;
     }
+
+    /// <summary>A view of <paramref name="source"/> whose schedules use <paramref name="misfireGrace"/> (see <see cref="WithScheduleOptions"/>).</summary>
+    private CallbacksPlugin(CallbacksPlugin source, TimeSpan misfireGrace)
+        : this(source._runtime, source._source, source._location)
+    {
+        _misfireGrace = misfireGrace;
+    }
+
+    /// <summary>The misfire grace of schedules made through this object.</summary>
+    private TimeSpan MisfireGrace => _misfireGrace ?? _runtime.MisfireGrace;
 
     public bool Cancel(CallbackId id)
     {

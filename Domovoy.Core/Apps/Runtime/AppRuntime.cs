@@ -19,6 +19,7 @@ internal sealed class AppRuntime : IAsyncDisposable
         Logger = logger;
         Time = time;
         TimeZone = options.TimeZone;
+        MisfireGrace = options.MisfireGrace;
         Dispatcher = new AppDispatcher(appName, logger, time, options.AppQueueCapacity, options.SlowCallbackThreshold);
     }
 
@@ -29,6 +30,9 @@ internal sealed class AppRuntime : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The host's misfire grace for this app's schedules (<see cref="DomovoyOptions.MisfireGrace"/>).</summary>
+    public TimeSpan MisfireGrace { get; }
 
     public CallbackRegistry Callbacks { get; } = new();
 

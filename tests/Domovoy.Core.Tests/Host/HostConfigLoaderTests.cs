@@ -28,6 +28,7 @@ public sealed class HostConfigLoaderTests
             log_level: debug
             reload_debounce_ms: 150
             finalize_timeout_s: 4
+            misfire_grace_s: 300
             location:
               latitude: 52.52
               longitude: 13.405
@@ -40,6 +41,7 @@ public sealed class HostConfigLoaderTests
         Assert.AreEqual(LogLevel.Debug, config.LogLevel);
         Assert.AreEqual(TimeSpan.FromMilliseconds(150), config.ReloadDebounce);
         Assert.AreEqual(TimeSpan.FromSeconds(4), config.FinalizeTimeout);
+        Assert.AreEqual(TimeSpan.FromSeconds(300), config.MisfireGrace);
         Assert.AreEqual(52.52, config.Latitude);
         Assert.AreEqual(new Uri("ws://homeassistant.local:8123"), config.HassUrl);
         Assert.AreEqual("secret-token", config.HassToken);
@@ -64,6 +66,7 @@ public sealed class HostConfigLoaderTests
         var config = HostConfigLoader.Load(Write("plugins: plugins\n"));
         Assert.IsNull(config.HassUrl);
         Assert.AreEqual(8123, config.SimulatorPort);
+        Assert.AreEqual(TimeSpan.FromSeconds(60), config.MisfireGrace, "the misfire grace defaults to 60 s");
     }
 
     [TestMethod]
@@ -88,6 +91,7 @@ public sealed class HostConfigLoaderTests
     [DataRow("plugins: p\ntimezone: Mars/Olympus\n", "timezone", "line 2", "IANA")]
     [DataRow("plugins: p\nlog_level: loud\n", "log_level", "line 2", "one of trace")]
     [DataRow("plugins: p\nreload_debounce_ms: -5\n", "reload_debounce_ms", "line 2", "milliseconds")]
+    [DataRow("plugins: p\nmisfire_grace_s: 0\n", "misfire_grace_s", "line 2", "between 1 and 86400")]
     [DataRow("plugins: p\nplugin_dir: x\n", "unknown key 'plugin_dir'", "line 2", "Known keys")]
     [DataRow("timezone: UTC\n", "required key 'plugins'", "config.yml", "folder path")]
     [DataRow("plugins: p\nhass:\n  url: ftp://x\n", "hass.url", "line 3", "ws://")]

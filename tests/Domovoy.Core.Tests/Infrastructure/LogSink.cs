@@ -33,6 +33,9 @@ public sealed class LogSink : ILoggerProvider
     {
         /// <summary>The message followed by the exception, if any.</summary>
         public string Text => Exception is null ? Message : Message + "\n" + Exception;
+
+        /// <summary>The event id, for lines logged through <c>[LoggerMessage]</c> methods.</summary>
+        public EventId EventId { get; init; }
     }
 
     private sealed class Logger(LogSink sink, string category) : ILogger
@@ -43,6 +46,6 @@ public sealed class LogSink : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => sink._lines.Add(new LogLine(category, logLevel, formatter(state, exception), exception));
+            => sink._lines.Add(new LogLine(category, logLevel, formatter(state, exception), exception) { EventId = eventId });
     }
 }

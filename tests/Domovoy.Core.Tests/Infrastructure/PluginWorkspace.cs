@@ -60,6 +60,7 @@ public sealed class PluginWorkspace : IDisposable
         Directory.CreateDirectory(dir);
         var abstractions = abstractionsPath ?? typeof(Domovoy.Abstractions.AppBase).Assembly.Location;
         var logging = typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location;
+        var reactive = typeof(System.Reactive.Linq.Observable).Assembly.Location;
         var helperReference = useHelper ? """<ProjectReference Include="../SharedHelper/SharedHelper.csproj" />""" : string.Empty;
         File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -74,6 +75,7 @@ public sealed class PluginWorkspace : IDisposable
               <ItemGroup>
                 <Reference Include="Domovoy.Abstractions"><HintPath>{abstractions}</HintPath><Private>false</Private></Reference>
                 <Reference Include="Microsoft.Extensions.Logging.Abstractions"><HintPath>{logging}</HintPath><Private>false</Private></Reference>
+                <Reference Include="System.Reactive"><HintPath>{reactive}</HintPath><Private>false</Private></Reference>
                 {helperReference}
               </ItemGroup>
             </Project>

@@ -217,6 +217,38 @@ public sealed class HotReloadTests
         Assert.AreEqual(1, host.Engine.GetStats().LeakedPluginVersions);
     }
 
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task An_app_with_far_future_Rx_timers_on_Time_Scheduler_unloads()
+    {
+        // Absolute-time and periodic Rx work a day ahead, never disposed by the app: the host must cancel it at stop,
+        // and none of it may sit on Rx's static queues or events holding the old version.
+        const string RxApp = """
+            public sealed class RxApp : AppBase
+            {
+                public override Task InitializeAsync(CancellationToken cancellationToken)
+                {
+                    System.Reactive.Linq.Observable.Timer(Time.Now.AddDays(1), Time.Scheduler).Subscribe(_ => Log.LogInformation("timer {App}", Meta.AppName));
+                    System.Reactive.Linq.Observable.Timer(Time.Now.AddDays(1), TimeSpan.FromHours(1), Time.Scheduler).Subscribe(_ => Log.LogInformation("periodic timer {App}", Meta.AppName));
+                    System.Reactive.Linq.Observable.Interval(TimeSpan.FromHours(1), Time.Scheduler).Subscribe(_ => Log.LogInformation("interval {App}", Meta.AppName));
+                    return Task.CompletedTask;
+                }
+            }
+            """;
+        using var ws = new PluginWorkspace();
+        ws.WritePlugin("PluginR", "v1", """apps.Register<RxApp>("rx_app");""", extraCode: RxApp);
+        await ws.BuildAsync("PluginR");
+        await using var host = await EngineHost.StartAsync(ws, o => o.UnloadCheckRounds = 5);
+        await host.Logs.WaitForAsync("App rx_app initialized");
+        var v1 = host.LatestVersion("PluginR");
+
+        ws.WritePlugin("PluginR", "v2", """apps.Register<RxApp>("rx_app");""", extraCode: RxApp + "// v2");
+        await ws.BuildAsync("PluginR");
+        var outcome = await host.WaitForAsync<PluginEvent>(e => e.PluginName == "PluginR" && e.Version == v1 && e.Kind is PluginEventKind.Collected or PluginEventKind.Leaked);
+        Assert.AreEqual(PluginEventKind.Collected, outcome.Kind, outcome.Detail);
+        Assert.AreEqual(0, host.Engine.GetStats().LeakedPluginVersions);
+    }
+
     private static int FailureCount(EngineHost host) => host.Events.OfType<PluginEvent>().Count(e => e.Kind == PluginEventKind.LoadFailed);
 
     private static void AssertUntouched(EngineHost host, string app, long instanceId)

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Domovoy.Abstractions;
@@ -45,6 +46,69 @@ public sealed class AppSchedulerTests
         harness.Time.Advance(TimeSpan.FromMinutes(10));
         Assert.IsFalse(harness.Runtime.Callbacks.Snapshot().Single(c => c.Name == "Rx scheduler").IsRegistered);
         Assert.AreEqual(1, harness.Runtime.Callbacks.Snapshot().Single(c => c.Name == "Rx scheduler").TimesCalled);
+    }
+
+    [TestMethod]
+    public async Task Absolute_time_work_runs_on_the_app_queue_at_its_due_time_on_the_host_clock()
+    {
+        await using var h = new PluginHarness(Start);
+        var due = Start + TimeSpan.FromHours(2);
+        using var subscription = Observable.Timer(due, h.TimePlugin.Scheduler).Subscribe(_ => h.Record(h.Wall.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        h.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
+        await h.AssertNoPendingCallAsync();
+
+        // Hold the app's queue with another callback: the due work waits behind it instead of running beside it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = h.Runtime.Register(CallbackKind.Subscription, "blocker", "blocker", _ => null);
+        h.Runtime.Post(blocker, async _ =>
+        {
+            h.Record("blocker running");
+            await release.Task;
+        });
+        Assert.AreEqual("blocker running", await h.NextCallAsync());
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Record("released");
+        release.SetResult();
+        Assert.AreEqual("released", await h.NextCallAsync());
+        Assert.AreEqual(due.ToString("O", System.Globalization.CultureInfo.InvariantCulture), await h.NextCallAsync());
+        Assert.AreEqual(1, h.Runtime.Callbacks.Snapshot().Single(c => c.Name == "Rx scheduler").TimesCalled, "delivered through the app's queue");
+    }
+
+    [TestMethod]
+    public async Task Absolute_time_work_follows_wall_clock_steps_and_is_never_skipped()
+    {
+        await using var h = new PluginHarness(Start);
+        using var early = Observable.Timer(Start + TimeSpan.FromMinutes(10), h.TimePlugin.Scheduler).Subscribe(_ => h.Record("ten past"));
+
+        // Stepped back an hour: ten elapsed minutes later the wall clock reads 11:10, so nothing runs yet.
+        h.Wall.Step(TimeSpan.FromHours(-1));
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        await h.AssertNoPendingCallAsync();
+
+        // Stepped forward past the due time: Rx work runs (late) as soon as the step is seen, within 30 s.
+        h.Wall.StepTo(Start + TimeSpan.FromHours(3));
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.AreEqual("ten past", await h.NextCallAsync());
+    }
+
+    [TestMethod]
+    public async Task Absolute_and_periodic_work_is_cancelled_when_the_app_stops()
+    {
+        await using var h = new PluginHarness(Start);
+        var scheduler = h.TimePlugin.Scheduler;
+        Assert.IsNotNull(scheduler.AsPeriodic(), "periodic work is scheduled by the app scheduler, not Rx's emulation");
+        _ = Observable.Timer(Start + TimeSpan.FromDays(1), scheduler).Subscribe(_ => h.Record("tomorrow"));
+        _ = Observable.Interval(TimeSpan.FromHours(1), scheduler).Subscribe(n => h.Record($"tick {n}"));
+        h.Time.Advance(TimeSpan.FromHours(1));
+        Assert.AreEqual("tick 0", await h.NextCallAsync());
+        h.Time.Advance(TimeSpan.FromHours(1));
+        Assert.AreEqual("tick 1", await h.NextCallAsync());
+
+        await h.Runtime.StopCallbacksAsync(TimeSpan.FromSeconds(1));
+        h.Time.Advance(TimeSpan.FromDays(2));
+        var stats = h.Runtime.Callbacks.Snapshot().Single(c => c.Name == "Rx scheduler");
+        Assert.IsFalse(stats.IsRegistered);
+        Assert.AreEqual(2, stats.TimesCalled, "neither the interval nor tomorrow's timer fired after the app stopped");
     }
 
     private static StateChange<bool?> Change(bool open, string hhmm)

@@ -3,12 +3,16 @@ using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Plugins;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
-using Microsoft.Extensions.Logging.Abstractions;
+using Domovoy.Core.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Domovoy.Core.Tests.Support;
 
-/// <summary>An app runtime and its Callbacks/Time plugins on a fake clock, with a recorder for callback deliveries.</summary>
+/// <summary>
+/// An app runtime and its Callbacks/Time plugins on a fake clock, with a recorder for callback deliveries and the app's
+/// log lines. <see cref="Time"/> moves elapsed time (and the wall clock with it); <see cref="Wall"/> can also step the
+/// wall clock alone.
+/// </summary>
 internal sealed class PluginHarness : IAsyncDisposable
 {
     // Only guards against a hung test; deliveries normally arrive within microseconds.
@@ -16,19 +20,30 @@ internal sealed class PluginHarness : IAsyncDisposable
 
     private readonly Channel<string> _calls = Channel.CreateUnbounded<string>();
 
-    public PluginHarness(DateTimeOffset start, string timeZoneId = "UTC", GeoLocation? location = null)
+    public PluginHarness(DateTimeOffset start, string timeZoneId = "UTC", GeoLocation? location = null, ILocationProvider? locationProvider = null, TimeSpan? misfireGrace = null)
     {
         Time = new FakeTimeProvider(start);
+        Wall = new SteppedClock(Time);
         Source = new FakeHassEventSource(Time);
         var source = Source;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        Runtime = new AppRuntime("test-app", NullLogger.Instance, Time, new DomovoyOptions { TimeZone = Zone });
-        var locationProvider = location is null ? null : new FixedLocationProvider(location);
+        var options = new DomovoyOptions { TimeZone = Zone };
+        if (misfireGrace is { } grace)
+        {
+            options.MisfireGrace = grace;
+        }
+
+        Runtime = new AppRuntime("test-app", Logs.CreateLogger("test-app"), Wall, options);
+        locationProvider ??= location is null ? null : new FixedLocationProvider(location);
         Callbacks = new CallbacksPlugin(Runtime, source, locationProvider);
         TimePlugin = new TimePlugin(Runtime, locationProvider);
     }
 
     public FakeTimeProvider Time { get; }
+
+    public SteppedClock Wall { get; }
+
+    public LogSink Logs { get; } = new();
 
     public FakeHassEventSource Source { get; }
 
@@ -40,10 +55,10 @@ internal sealed class PluginHarness : IAsyncDisposable
 
     public TimePlugin TimePlugin { get; }
 
-    /// <summary>A callback that records the fake clock's time (UTC, ISO 8601) when it runs.</summary>
+    /// <summary>A callback that records the wall clock's time (UTC, ISO 8601) when it runs.</summary>
     public Func<CancellationToken, Task> RecordTime => _ =>
     {
-        _calls.Writer.TryWrite(Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        _calls.Writer.TryWrite(Wall.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         return Task.CompletedTask;
     };
 
