@@ -155,7 +155,7 @@ internal sealed class ScheduledTimer : IDisposable
             _dueComputedAfter = after;
         }
 
-        Arm(next);
+        // Report this occurrence before arming the next: a schedule that ends (next is null) ends behind its last run.
         var late = now - due;
         if (late > _schedule.MisfireGrace)
         {
@@ -165,5 +165,7 @@ internal sealed class ScheduledTimer : IDisposable
         {
             _onDue(due);
         }
+
+        Arm(next);
     }
 }
