@@ -38,7 +38,7 @@ public static class DomovoyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILocationProvider>(),
             sp.GetService<IHassEventSource>(),
-            sp.GetService<IHassPluginFactory>(),
+            sp.GetService<IAppHassFactory>(),
             sp.GetService<IAppStartGate>()));
         services.TryAddSingleton<PluginManager>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginManager>());

@@ -9,7 +9,7 @@ using Domovoy.Core;
 using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.HomeAssistant.Client;
-using Domovoy.Core.HomeAssistant.Plugin;
+using Domovoy.Core.HomeAssistant.Apps;
 using Domovoy.Core.HomeAssistant.State;
 using Domovoy.Simulator;
 using Microsoft.Extensions.Logging;
@@ -390,7 +390,7 @@ internal static class HassBenchmark
             await client.Ready.WaitAsync(TimeSpan.FromSeconds(30));
 
             var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
-            var engine = new AppEngine(loggers, Options.Create(new DomovoyOptions()), TimeProvider.System, null, cache, new HassPluginFactory(client, cache));
+            var engine = new AppEngine(loggers, Options.Create(new DomovoyOptions()), TimeProvider.System, null, cache, new AppHassFactory(client, cache));
             var probe = new Probe();
             var registrations = Enumerable.Range(0, Apps)
                 .Select(i => new AppRegistration($"listener_{i}", "Bench", typeof(ListenerApp), EmptyAppConfig.Instance, () => new ListenerApp(probe)))

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Lifecycle;
-using Domovoy.Core.Apps.Plugins;
+using Domovoy.Core.Apps.Api;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
@@ -26,7 +26,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILocationProvider? _location;
     private readonly IHassEventSource? _hassEvents;
-    private readonly IHassPluginFactory? _hassFactory;
+    private readonly IAppHassFactory? _hassFactory;
     private readonly IAppStartGate? _hassReady;
     private long _reloads;
     private long _failedReloads;
@@ -36,7 +36,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private long _nextInstanceId;
     private bool _stopped;
 
-    public AppEngine(ILoggerFactory loggerFactory, IOptions<DomovoyOptions> options, TimeProvider time, ILocationProvider? location = null, IHassEventSource? hassEvents = null, IHassPluginFactory? hassFactory = null, IAppStartGate? hassReady = null)
+    public AppEngine(ILoggerFactory loggerFactory, IOptions<DomovoyOptions> options, TimeProvider time, ILocationProvider? location = null, IHassEventSource? hassEvents = null, IAppHassFactory? hassFactory = null, IAppStartGate? hassReady = null)
     {
         _location = location;
         _loggerFactory = loggerFactory;
@@ -411,17 +411,17 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
         try
         {
-            var meta = new MetaPlugin(runtime, this, registration);
+            var meta = new AppMeta(runtime, this, registration);
             var hass = _hassFactory?.Create(runtime);
-            var context = new Plugins.AppContext(
+            var context = new Api.AppContext(
                 logger,
                 registration.Config,
                 meta,
-                new CallbacksPlugin(runtime, _hassEvents, _location),
+                new AppCallbacks(runtime, _hassEvents, _location),
                 hass,
-                new ServEntsPlugin(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
-                new TimePlugin(runtime, _location),
-                new UtilsPlugin(runtime));
+                new AppServEnts(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
+                new AppTime(runtime, _location),
+                new AppUtils(runtime));
             return new AppInstance(Interlocked.Increment(ref _nextInstanceId), registration, app, runtime, context, _logger, _options, _time);
         }
         catch

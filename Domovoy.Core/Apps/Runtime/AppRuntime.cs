@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Domovoy.Core.Apps.Runtime;
 
 /// <summary>
-/// The per-app plumbing every plugin builds on: the app's logger, clock, callback registry and queue. Plugins register
+/// The per-app plumbing every per-app API (Callbacks, Hass, ServEnts, …) builds on: the app's logger, clock, callback registry and queue. The APIs register
 /// what they subscribe to through <see cref="Register"/> and deliver callbacks through <see cref="Post"/>, so the host
 /// can cancel everything before finalize and callbacks never run concurrently.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class AppRuntime : IAsyncDisposable
     /// <summary>Cancelled when the app starts stopping.</summary>
     public CancellationToken Stopping => Dispatcher.Stopping;
 
-    /// <summary>The app's current status, set by its lifecycle; plugins read it (e.g. call_service throws while initializing).</summary>
+    /// <summary>The app's current status, set by its lifecycle; the APIs read it (e.g. call_service throws while initializing).</summary>
     public AppStatus Status { get; set; } = AppStatus.Created;
 
     /// <summary>What the app must not see of its entities' states while they are re-synchronized (set by ServEnts).</summary>

@@ -2,7 +2,7 @@ using Domovoy.Abstractions;
 
 namespace Domovoy.Core.Apps.Runtime;
 
-/// <summary>What an app's Meta plugin may ask of the engine.</summary>
+/// <summary>What an app's Meta API may ask of the engine.</summary>
 internal interface IAppEngineControl
 {
     EngineStats GetStats();

@@ -1,7 +1,7 @@
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Apps.Registration;
-using Domovoy.Core.HomeAssistant.Plugin;
+using Domovoy.Core.HomeAssistant.Apps;
 using Domovoy.Core.Tests.HomeAssistant;
 using Domovoy.Core.Tests.Infrastructure;
 using Domovoy.Tests.Shared;
@@ -27,7 +27,7 @@ public sealed class ReloadSafetyTests
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-05-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var logs = new LogSink();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        await using var engine = new AppEngine(factory, Options.Create(new DomovoyOptions()), time, null, harness.Cache, new HassPluginFactory(harness.Client, harness.Cache));
+        await using var engine = new AppEngine(factory, Options.Create(new DomovoyOptions()), time, null, harness.Cache, new AppHassFactory(harness.Client, harness.Cache));
         var sink = new Sink();
 
         const int Reloads = 100;

@@ -1,5 +1,5 @@
 using Domovoy.Abstractions;
-using Domovoy.Core.Apps.Plugins;
+using Domovoy.Core.Apps.Api;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +20,7 @@ public sealed class SubscriptionTests
         const int Motions = 100_000;
         var interval = TimeSpan.FromDays(1) / Motions; // 0.864 s
         var delay = TimeSpan.FromSeconds(30);
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var scheduled = new SemaphoreSlim(0);
         var turnedOff = 0;
         h.Source.Set(Motion.Value, "off");
@@ -61,7 +61,7 @@ public sealed class SubscriptionTests
     [TestMethod]
     public async Task Cancelling_a_queued_one_shot_timer_keeps_it_from_running()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var release = await BlockQueueAsync(h);
         var id = h.Callbacks.RunIn(TimeSpan.FromSeconds(5), _ =>
         {
@@ -80,7 +80,7 @@ public sealed class SubscriptionTests
     [TestMethod]
     public async Task Cancelling_a_queued_one_shot_listener_keeps_it_from_running()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var id = h.Callbacks.ListenEvent("doorbell", _ => h.Record("cancelled listener ran"), new EventListenOptions { OneShot = true });
         var release = await BlockQueueAsync(h);
         h.Source.Fire("doorbell", new { });
@@ -96,7 +96,7 @@ public sealed class SubscriptionTests
     [TestMethod]
     public async Task A_fired_one_shot_leaves_the_registry_before_its_callback_runs()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         CallbackId id = default!;
         id = h.Callbacks.RunIn(TimeSpan.FromSeconds(1), ct =>
         {
@@ -112,7 +112,7 @@ public sealed class SubscriptionTests
     [TestMethod]
     public async Task A_where_predicate_runs_on_the_app_queue_never_beside_the_apps_callbacks()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var inCallback = false;
         var overlapped = false;
         var predicateRuns = 0;
@@ -151,9 +151,9 @@ public sealed class SubscriptionTests
     [TestMethod]
     public async Task A_slow_predicate_stalls_neither_the_event_source_nor_other_apps()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         await using var other = new AppRuntime("other-app", NullLogger.Instance, h.Time, new DomovoyOptions());
-        var otherCallbacks = new CallbacksPlugin(other, h.Source, null);
+        var otherCallbacks = new AppCallbacks(other, h.Source, null);
         using var predicateGate = new ManualResetEventSlim();
         var predicateEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var otherRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -180,7 +180,7 @@ public sealed class SubscriptionTests
     [TestMethod]
     public async Task A_filtered_out_change_is_not_counted_as_a_call()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "off");
         var id = h.Callbacks.ListenState(Motion, c => h.Record($"{c.New}"), new StateListenOptions<bool?> { New = true });
         h.Source.Set(Motion.Value, "on");
@@ -191,7 +191,7 @@ public sealed class SubscriptionTests
     }
 
     /// <summary>Occupies the app's queue with a callback until the returned action is called.</summary>
-    private static async Task<Action> BlockQueueAsync(PluginHarness h)
+    private static async Task<Action> BlockQueueAsync(AppApiHarness h)
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

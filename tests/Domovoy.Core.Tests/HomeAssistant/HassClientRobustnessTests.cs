@@ -21,7 +21,7 @@ public sealed class HassClientRobustnessTests
         // Before: the start gate threw on latitude 200, setup failed and the client reconnected in a loop, never Ready.
         await using var h = await SimulatorHarness.CreateAsync(simulatorOptions: new SimulatorOptions { Port = 0, Latitude = 200 });
         var location = new Domovoy.Core.Scheduling.ReportedLocationProvider();
-        _ = new Domovoy.Core.HomeAssistant.Plugin.HassStartGate(h.Client, location, new LoggerFactoryFor(h.Log).CreateLogger<Domovoy.Core.HomeAssistant.Plugin.HassStartGate>());
+        _ = new Domovoy.Core.HomeAssistant.Apps.HassStartGate(h.Client, location, new LoggerFactoryFor(h.Log).CreateLogger<Domovoy.Core.HomeAssistant.Apps.HassStartGate>());
         await h.StartAsync();
         Assert.AreEqual(1L, h.Client.ReadyCount);
         Assert.IsNull(location.GetLocation());
@@ -47,7 +47,7 @@ public sealed class HassClientRobustnessTests
     public void Get_config_location_is_read_leniently(string json, double latitude, double longitude, double elevation, bool problem)
     {
         using var doc = JsonDocument.Parse(json);
-        var location = Domovoy.Core.HomeAssistant.Plugin.HassConfigLocation.Read(doc.RootElement, out var text);
+        var location = Domovoy.Core.HomeAssistant.Apps.HassConfigLocation.Read(doc.RootElement, out var text);
         Assert.AreEqual(problem, text is not null, text);
         if (double.IsNaN(latitude))
         {

@@ -1,7 +1,7 @@
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.HomeAssistant.Client;
-using Domovoy.Core.HomeAssistant.Plugin;
+using Domovoy.Core.HomeAssistant.Apps;
 using Domovoy.Core.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,7 +22,7 @@ public sealed class HassCommandDeliveryTests
         await using var h = await SimulatorHarness.CreateAsync();
         await h.StartAsync();
         await using var runtime = NewRuntime();
-        var hass = new HassPluginFactory(h.Client, h.Cache).Create(runtime);
+        var hass = new AppHassFactory(h.Client, h.Cache).Create(runtime);
         runtime.Status = AppStatus.Running;
         await h.Simulator.SetStateAsync("switch.garden_pump", "off");
 
@@ -47,7 +47,7 @@ public sealed class HassCommandDeliveryTests
         await using var h = await SimulatorHarness.CreateAsync();
         await h.StartAsync();
         await using var runtime = NewRuntime();
-        var hass = new HassPluginFactory(h.Client, h.Cache).Create(runtime);
+        var hass = new AppHassFactory(h.Client, h.Cache).Create(runtime);
         runtime.Status = AppStatus.Running;
         h.Simulator.ResetCounters();
 
@@ -72,7 +72,7 @@ public sealed class HassCommandDeliveryTests
         var log = new LogSink();
         var client = new HassWebSocketClient(new HassClientOptions { Uri = new Uri("ws://127.0.0.1:1") }, log.CreateLogger("hass"), time);
         await using var runtime = NewRuntime();
-        var hass = new HassPluginFactory(client, new Domovoy.Core.HomeAssistant.State.HassStateCache(log.CreateLogger("cache"), time)).Create(runtime);
+        var hass = new AppHassFactory(client, new Domovoy.Core.HomeAssistant.State.HassStateCache(log.CreateLogger("cache"), time)).Create(runtime);
 
         var byDefault = hass.CallServiceAsync("light", "turn_off", throwOnError: true);
         var perCall = hass.WithConnectionWaitTimeout(TimeSpan.FromSeconds(5)).CallServiceAsync("light", "turn_off", throwOnError: true);

@@ -1,8 +1,9 @@
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.HomeAssistant;
 using Domovoy.Core.HomeAssistant.Client;
-using Domovoy.Core.HomeAssistant.Plugin;
+using Domovoy.Core.HomeAssistant.Apps;
 using Domovoy.Core.HomeAssistant.State;
+using Domovoy.Core.Hosting;
 using Domovoy.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,7 @@ public sealed class HassServiceCollectionTests
         using var host = builder.Build();
         var cache = host.Services.GetRequiredService<HassStateCache>();
         Assert.AreSame(cache, host.Services.GetRequiredService<IHassEventSource>());
-        Assert.IsInstanceOfType<HassPluginFactory>(host.Services.GetRequiredService<IHassPluginFactory>());
+        Assert.IsInstanceOfType<AppHassFactory>(host.Services.GetRequiredService<IAppHassFactory>());
 
         await host.StartAsync();
         await host.Services.GetRequiredService<HassWebSocketClient>().Ready.WaitAsync(SimulatorHarness.Patience);

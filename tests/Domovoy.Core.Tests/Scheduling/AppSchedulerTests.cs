@@ -15,10 +15,10 @@ public sealed class AppSchedulerTests
     [TestMethod]
     public async Task WhenStateIsFor_emits_only_after_the_state_held_for_the_duration()
     {
-        await using var harness = new PluginHarness(Start);
+        await using var harness = new AppApiHarness(Start);
         var changes = new Subject<StateChange<bool?>>();
         using var subscription = changes
-            .WhenStateIsFor(open => open == true, TimeSpan.FromMinutes(5), harness.TimePlugin.Scheduler)
+            .WhenStateIsFor(open => open == true, TimeSpan.FromMinutes(5), harness.AppTime.Scheduler)
             .Subscribe(c => harness.Record($"held since {c.NewState?.LastChanged:HH:mm}"));
 
         changes.OnNext(Change(true, "12:00"));
@@ -35,8 +35,8 @@ public sealed class AppSchedulerTests
     [TestMethod]
     public async Task Scheduled_work_is_cancelled_when_the_app_stops_and_shows_in_callback_stats()
     {
-        await using var harness = new PluginHarness(Start);
-        using var subscription = Observable.Interval(TimeSpan.FromMinutes(1), harness.TimePlugin.Scheduler).Subscribe(n => harness.Record($"tick {n}"));
+        await using var harness = new AppApiHarness(Start);
+        using var subscription = Observable.Interval(TimeSpan.FromMinutes(1), harness.AppTime.Scheduler).Subscribe(n => harness.Record($"tick {n}"));
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.AreEqual("tick 0", await harness.NextCallAsync());
         var stats = harness.Runtime.Callbacks.Snapshot().Single(c => c.Name == "Rx scheduler");
@@ -51,9 +51,9 @@ public sealed class AppSchedulerTests
     [TestMethod]
     public async Task Absolute_time_work_runs_on_the_app_queue_at_its_due_time_on_the_host_clock()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var due = Start + TimeSpan.FromHours(2);
-        using var subscription = Observable.Timer(due, h.TimePlugin.Scheduler).Subscribe(_ => h.Record(h.Wall.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        using var subscription = Observable.Timer(due, h.AppTime.Scheduler).Subscribe(_ => h.Record(h.Wall.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         h.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
         await h.AssertNoPendingCallAsync();
 
@@ -77,8 +77,8 @@ public sealed class AppSchedulerTests
     [TestMethod]
     public async Task Absolute_time_work_follows_wall_clock_steps_and_is_never_skipped()
     {
-        await using var h = new PluginHarness(Start);
-        using var early = Observable.Timer(Start + TimeSpan.FromMinutes(10), h.TimePlugin.Scheduler).Subscribe(_ => h.Record("ten past"));
+        await using var h = new AppApiHarness(Start);
+        using var early = Observable.Timer(Start + TimeSpan.FromMinutes(10), h.AppTime.Scheduler).Subscribe(_ => h.Record("ten past"));
 
         // Stepped back an hour: ten elapsed minutes later the wall clock reads 11:10, so nothing runs yet.
         h.Wall.Step(TimeSpan.FromHours(-1));
@@ -94,8 +94,8 @@ public sealed class AppSchedulerTests
     [TestMethod]
     public async Task Absolute_and_periodic_work_is_cancelled_when_the_app_stops()
     {
-        await using var h = new PluginHarness(Start);
-        var scheduler = h.TimePlugin.Scheduler;
+        await using var h = new AppApiHarness(Start);
+        var scheduler = h.AppTime.Scheduler;
         Assert.IsNotNull(scheduler.AsPeriodic(), "periodic work is scheduled by the app scheduler, not Rx's emulation");
         _ = Observable.Timer(Start + TimeSpan.FromDays(1), scheduler).Subscribe(_ => h.Record("tomorrow"));
         _ = Observable.Interval(TimeSpan.FromHours(1), scheduler).Subscribe(n => h.Record($"tick {n}"));

@@ -16,7 +16,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task New_value_filter_only_passes_matching_changes()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Light.Value, "off");
         h.Callbacks.ListenState(Light, c => h.Record($"{c.Old}->{c.New}"), new StateListenOptions<bool?> { New = true });
 
@@ -32,7 +32,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Old_and_new_predicates_detect_a_threshold_crossing()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Temperature.Value, "18.0");
         h.Callbacks.ListenState(Temperature, c => h.Record($"{c.Old}->{c.New}"), new StateListenOptions<double?>
         {
@@ -53,7 +53,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task AnyOf_and_Not_filters()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var mode = new Entity("input_select.mode");
         h.Source.Set(mode.Value, "home");
         h.Callbacks.ListenState(mode, c => h.Record($"any:{c.New}"), new StateListenOptions<string?> { New = StateFilter<string?>.AnyOf("away", "vacation") });
@@ -71,7 +71,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Attribute_only_updates_do_not_trigger_state_listeners()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Light.Value, "on", new Dictionary<string, object?> { ["brightness"] = 10 });
         h.Callbacks.ListenState(Light, c => h.Record("state"));
         h.Source.Set(Light.Value, "on", new Dictionary<string, object?> { ["brightness"] = 200 });
@@ -81,7 +81,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Duration_fires_once_the_state_has_held_and_is_cancelled_by_a_change()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "off");
         var id = h.Callbacks.ListenState(Motion, c => h.Record($"held {c.New} since {c.NewState!.LastChanged:HH:mm:ss}"), new StateListenOptions<bool?>
         {
@@ -110,7 +110,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Immediate_with_duration_starts_the_clock_now_when_already_in_the_target_state()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "on", lastChanged: Start - TimeSpan.FromHours(1));
         h.Callbacks.ListenState(Motion, c => h.Record($"immediate old={c.OldState?.State ?? "null"} new={c.New}"), new StateListenOptions<bool?>
         {
@@ -128,7 +128,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Immediate_respects_the_new_filter()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Light.Value, "off");
         h.Callbacks.ListenState(Light, c => h.Record("on-immediate"), new StateListenOptions<bool?> { New = true, Immediate = true });
         h.Callbacks.ListenState(Light, c => h.Record($"off-immediate {c.Old} {c.OldState is null}"), new StateListenOptions<bool?> { New = false, Immediate = true });
@@ -139,7 +139,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Immediate_with_duration_not_in_target_state_waits_for_a_change()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "off");
         h.Callbacks.ListenState(Motion, c => h.Record("held"), new StateListenOptions<bool?> { New = true, Duration = TimeSpan.FromMinutes(1), Immediate = true });
         h.Time.Advance(TimeSpan.FromMinutes(5));
@@ -152,7 +152,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task OneShot_delivers_one_call_and_unsubscribes()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Light.Value, "off");
         var id = h.Callbacks.ListenState(Light, c => h.Record($"{c.New}"), new StateListenOptions<bool?> { New = true, OneShot = true });
         h.Source.Set(Light.Value, "on");
@@ -167,7 +167,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task OneShot_with_duration()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "off");
         var id = h.Callbacks.ListenState(Motion, c => h.Record("held"), new StateListenOptions<bool?> { New = true, Duration = TimeSpan.FromSeconds(10), OneShot = true });
         h.Source.Set(Motion.Value, "on");
@@ -183,7 +183,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Cancel_stops_a_pending_duration()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "off");
         var id = h.Callbacks.ListenState(Motion, c => h.Record("held"), new StateListenOptions<bool?> { New = true, Duration = TimeSpan.FromSeconds(10) });
         h.Source.Set(Motion.Value, "on");
@@ -196,7 +196,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Attribute_filters_and_duration()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Light.Value, "on", new Dictionary<string, object?> { ["brightness"] = 10 });
         h.Callbacks.ListenAttribute(Light, "brightness", c => h.Record($"{c.Old}->{c.New}"), new StateListenOptions<JsonElement?>
         {
@@ -222,14 +222,14 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Attribute_all_rejects_value_filters()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         Assert.ThrowsExactly<ArgumentException>(() => h.Callbacks.ListenAttribute(Light, "all", c => h.Record("x"), new StateListenOptions<JsonElement?> { New = StateFilter.Json(1) }));
     }
 
     [TestMethod]
     public async Task Event_data_filter_matches_top_level_members()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Callbacks.ListenEvent("call_service", e => h.Record(e.Data.GetProperty("service").GetString()!), new EventListenOptions
         {
             Data = new Dictionary<string, object?> { ["domain"] = "light" },
@@ -252,7 +252,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task A_throwing_filter_is_no_match_and_does_not_break_the_source()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Temperature.Value, "1");
         h.Callbacks.ListenState(Temperature, c => h.Record("bad"), new StateListenOptions<double?> { New = StateFilter<double?>.Where(_ => throw new InvalidOperationException("boom")) });
         h.Callbacks.ListenState(Temperature, c => h.Record($"good {c.New}"));
@@ -264,7 +264,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Event_one_shot_with_data_filter_takes_the_first_match_only()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         var id = h.Callbacks.ListenEvent("call_service", e => h.Record(e.Data.GetProperty("service").GetString()!), new EventListenOptions
         {
             Data = new Dictionary<string, object?> { ["domain"] = "light" },
@@ -281,7 +281,7 @@ public sealed class ListenerFilterTests
     [TestMethod]
     public async Task Immediate_ignores_the_old_filter_and_a_removed_entity_cancels_a_hold()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Light.Value, "on");
         h.Callbacks.ListenState(Light, c => h.Record("immediate"), new StateListenOptions<bool?> { Old = false, Immediate = true });
         Assert.AreEqual("immediate", await h.NextCallAsync());

@@ -21,7 +21,7 @@ public sealed class MisfireTests
     public async Task A_forward_step_past_a_daily_job_skips_it_with_one_line_and_it_runs_the_next_day()
     {
         // Booted believing it is 06:00; NTP then steps the clock to 10:00. 07:00 must not run at 10:00.
-        await using var h = new PluginHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin");
+        await using var h = new AppApiHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin");
         var id = h.Callbacks.RunDaily(new TimeOnly(7, 0), h.RecordTime, "OpenBlinds");
         h.Wall.StepTo(At("2026-06-15T08:00:00Z"));
         h.Time.Advance(TimeSpan.FromSeconds(30));
@@ -42,7 +42,7 @@ public sealed class MisfireTests
     [TestMethod]
     public async Task A_backward_step_after_a_daily_run_does_not_run_it_again()
     {
-        await using var h = new PluginHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin");
+        await using var h = new AppApiHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin");
         var id = h.Callbacks.RunDaily(new TimeOnly(7, 0), h.RecordTime, "OpenBlinds");
         await ExpectRunAtWallAsync(h, "2026-06-15T05:00:00Z");
 
@@ -64,7 +64,7 @@ public sealed class MisfireTests
     {
         // 02:30 does not exist on 2026-03-29 and moves to 03:00 CEST (01:00Z); the clock is stepped from 01:50 CET to
         // 03:10 CEST, so that run is found ten minutes late.
-        await using var h = new PluginHarness(At("2026-03-29T00:50:00Z"), "Europe/Berlin");
+        await using var h = new AppApiHarness(At("2026-03-29T00:50:00Z"), "Europe/Berlin");
         var id = h.Callbacks.RunDaily(new TimeOnly(2, 30), h.RecordTime, "Nightly");
         Assert.AreEqual(At("2026-03-29T01:00:00Z"), h.Registration(id).NextRun);
         h.Wall.StepTo(At("2026-03-29T01:10:00Z"));
@@ -80,7 +80,7 @@ public sealed class MisfireTests
     {
         // 02:30 happens twice on 2026-10-25 (00:30Z CEST, 01:30Z CET); it runs at the first only, even when the clock is
         // also stepped back across it afterwards.
-        await using var h = new PluginHarness(At("2026-10-24T22:00:00Z"), "Europe/Berlin");
+        await using var h = new AppApiHarness(At("2026-10-24T22:00:00Z"), "Europe/Berlin");
         var id = h.Callbacks.RunDaily(new TimeOnly(2, 30), h.RecordTime, "Nightly");
         await ExpectRunAtWallAsync(h, "2026-10-25T00:30:00Z");
         h.Time.Advance(TimeSpan.FromMinutes(15));
@@ -101,7 +101,7 @@ public sealed class MisfireTests
     {
         var location = new ReportedLocationProvider();
         location.Report(Berlin.Latitude, Berlin.Longitude, 0);
-        await using var h = new PluginHarness(At("2026-06-20T12:00:00Z"), "Europe/Berlin", locationProvider: location);
+        await using var h = new AppApiHarness(At("2026-06-20T12:00:00Z"), "Europe/Berlin", locationProvider: location);
         var id = h.Callbacks.RunDailyOnSunEvent(SunEvent.Sunset, h.RecordTime, name: "PorchLight");
         var berlinSunset = SolarCalculator.EventUtc(SunEvent.Sunset, new DateOnly(2026, 6, 20), Berlin)!.Value;
         await ExpectRunAtWallAsync(h, berlinSunset);
@@ -125,7 +125,7 @@ public sealed class MisfireTests
     {
         var location = new ReportedLocationProvider();
         location.Report(Berlin.Latitude, Berlin.Longitude, 0);
-        await using var h = new PluginHarness(At("2026-06-20T10:00:00Z"), "Europe/Berlin", locationProvider: location);
+        await using var h = new AppApiHarness(At("2026-06-20T10:00:00Z"), "Europe/Berlin", locationProvider: location);
         var id = h.Callbacks.RunDailyOnSunEvent(SunEvent.Sunset, h.RecordTime, name: "PorchLight");
         Assert.AreEqual(SolarCalculator.EventUtc(SunEvent.Sunset, new DateOnly(2026, 6, 20), Berlin), h.Registration(id).NextRun);
 
@@ -140,7 +140,7 @@ public sealed class MisfireTests
     [TestMethod]
     public async Task A_sun_job_is_not_run_twice_when_the_clock_steps_back_across_it()
     {
-        await using var h = new PluginHarness(At("2026-06-20T12:00:00Z"), "Europe/Berlin", location: Berlin);
+        await using var h = new AppApiHarness(At("2026-06-20T12:00:00Z"), "Europe/Berlin", location: Berlin);
         var id = h.Callbacks.RunDailyOnSunEvent(SunEvent.Sunset, h.RecordTime, name: "PorchLight");
         var sunset = SolarCalculator.EventUtc(SunEvent.Sunset, new DateOnly(2026, 6, 20), Berlin)!.Value;
         await ExpectRunAtWallAsync(h, sunset);
@@ -153,7 +153,7 @@ public sealed class MisfireTests
     [TestMethod]
     public async Task Per_call_misfire_grace_overrides_the_host_default_both_ways()
     {
-        await using var h = new PluginHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin");
+        await using var h = new AppApiHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin");
         var lenient = h.Callbacks.WithScheduleOptions(new ScheduleOptions { MisfireGrace = TimeSpan.FromHours(4) });
         var strict = h.Callbacks.WithScheduleOptions(new ScheduleOptions { MisfireGrace = TimeSpan.FromSeconds(5) });
         var backup = lenient.RunDaily(new TimeOnly(7, 0), _ => Record(h, "backup"), "Backup");
@@ -189,7 +189,7 @@ public sealed class MisfireTests
     [TestMethod]
     public async Task The_host_misfire_grace_comes_from_the_options()
     {
-        await using var h = new PluginHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin", misfireGrace: TimeSpan.FromHours(6));
+        await using var h = new AppApiHarness(At("2026-06-15T04:00:00Z"), "Europe/Berlin", misfireGrace: TimeSpan.FromHours(6));
         h.Callbacks.RunDaily(new TimeOnly(7, 0), _ => Record(h, "blinds"), "OpenBlinds");
         h.Wall.StepTo(At("2026-06-15T08:00:00Z"));
         h.Time.Advance(TimeSpan.FromSeconds(30));
@@ -200,7 +200,7 @@ public sealed class MisfireTests
     [TestMethod]
     public async Task RunIn_follows_elapsed_time_whatever_the_wall_clock_does()
     {
-        await using var h = new PluginHarness(At("2026-06-15T12:00:00Z"));
+        await using var h = new AppApiHarness(At("2026-06-15T12:00:00Z"));
         h.Callbacks.RunIn(TimeSpan.FromSeconds(30), _ => Record(h, "forward"), "Forward");
         h.Wall.Step(TimeSpan.FromHours(3));
         h.Time.Advance(TimeSpan.FromSeconds(29));
@@ -223,7 +223,7 @@ public sealed class MisfireTests
     [TestMethod]
     public async Task RunEvery_skips_the_runs_a_forward_step_jumped_over_and_never_repeats_one_after_a_backward_step()
     {
-        await using var h = new PluginHarness(At("2026-06-15T12:00:00Z"));
+        await using var h = new AppApiHarness(At("2026-06-15T12:00:00Z"));
         var id = h.Callbacks.RunEvery(TimeSpan.FromMinutes(10), h.RecordTime, start: At("2026-06-15T12:10:00Z"), name: "Poll");
         await ExpectRunAtWallAsync(h, "2026-06-15T12:10:00Z");
 
@@ -250,19 +250,19 @@ public sealed class MisfireTests
         Assert.AreEqual(1, MisfireLines(h).Count);
     }
 
-    private static Task Record(PluginHarness h, string label)
+    private static Task Record(AppApiHarness h, string label)
     {
         h.Record(label);
         return Task.CompletedTask;
     }
 
-    private static List<Infrastructure.LogSink.LogLine> MisfireLines(PluginHarness h)
+    private static List<Infrastructure.LogSink.LogLine> MisfireLines(AppApiHarness h)
         => [.. h.Logs.Lines.Where(l => l.EventId.Id == MisfireEventId)];
 
     /// <summary>Moves elapsed time until the wall clock reads <paramref name="wallUtc"/> and expects a run recorded then.</summary>
-    private static Task ExpectRunAtWallAsync(PluginHarness h, string wallUtc) => ExpectRunAtWallAsync(h, At(wallUtc));
+    private static Task ExpectRunAtWallAsync(AppApiHarness h, string wallUtc) => ExpectRunAtWallAsync(h, At(wallUtc));
 
-    private static async Task ExpectRunAtWallAsync(PluginHarness h, DateTimeOffset wall)
+    private static async Task ExpectRunAtWallAsync(AppApiHarness h, DateTimeOffset wall)
     {
         var offset = h.Wall.GetUtcNow() - h.Time.GetUtcNow();
         h.Time.SetUtcNow(wall - offset - TimeSpan.FromSeconds(1));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Domovoy.Core.Apps.Plugins;
+using Domovoy.Core.Apps.Api;
 using Domovoy.Core.Tests.Support;
 
 namespace Domovoy.Core.Tests.Scheduling;
@@ -10,22 +10,22 @@ public sealed class TimeAndUtilsAdditionsTests
     [TestMethod]
     public async Task Time_makes_wall_times_aware_converts_epochs_and_measures_time_since()
     {
-        await using var h = new PluginHarness(At("2026-06-21T10:00:00Z"), "Europe/Berlin");
-        var aware = h.TimePlugin.MakeAware(new DateTime(2026, 6, 21, 7, 30, 0, DateTimeKind.Unspecified));
+        await using var h = new AppApiHarness(At("2026-06-21T10:00:00Z"), "Europe/Berlin");
+        var aware = h.AppTime.MakeAware(new DateTime(2026, 6, 21, 7, 30, 0, DateTimeKind.Unspecified));
         Assert.AreEqual(At("2026-06-21T07:30:00+02:00"), aware);
         Assert.AreEqual(TimeSpan.FromHours(2), aware.Offset);
-        Assert.AreEqual(At("2026-06-21T09:30:00+02:00"), h.TimePlugin.MakeAware(new DateTime(2026, 6, 21, 7, 30, 0, DateTimeKind.Utc)));
-        var fromEpoch = h.TimePlugin.FromUnixSeconds(1782034200.5);
+        Assert.AreEqual(At("2026-06-21T09:30:00+02:00"), h.AppTime.MakeAware(new DateTime(2026, 6, 21, 7, 30, 0, DateTimeKind.Utc)));
+        var fromEpoch = h.AppTime.FromUnixSeconds(1782034200.5);
         Assert.AreEqual(At("2026-06-21T09:30:00.5Z"), fromEpoch);
         Assert.AreEqual(TimeSpan.FromHours(2), fromEpoch.Offset);
-        Assert.AreEqual(TimeSpan.FromMinutes(30), h.TimePlugin.TimeSince(At("2026-06-21T09:30:00Z")));
+        Assert.AreEqual(TimeSpan.FromMinutes(30), h.AppTime.TimeSince(At("2026-06-21T09:30:00Z")));
     }
 
     [TestMethod]
     public async Task Utils_parses_int_or_float_and_background_results_reach_the_caller_and_stop_with_the_app()
     {
-        await using var h = new PluginHarness(At("2026-06-21T10:00:00Z"), "Europe/Berlin");
-        var utils = new UtilsPlugin(h.Runtime);
+        await using var h = new AppApiHarness(At("2026-06-21T10:00:00Z"), "Europe/Berlin");
+        var utils = new AppUtils(h.Runtime);
         Assert.AreEqual(42L, utils.ParseIntOrFloat("42"));
         Assert.AreEqual(2.5, utils.ParseIntOrFloat("2.5"));
         Assert.AreEqual(3L, utils.ParseIntOrFloat(3.0));

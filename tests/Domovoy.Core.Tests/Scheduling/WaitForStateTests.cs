@@ -14,7 +14,7 @@ public sealed class WaitForStateTests
     [TestMethod]
     public async Task Completes_at_once_when_already_in_state()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "on");
         Assert.IsTrue(await h.Callbacks.WaitForStateAsync(Motion, true).WaitAsync(Guard));
         Assert.AreEqual(0, h.Source.EntitySubscribers(Motion.Value));
@@ -24,7 +24,7 @@ public sealed class WaitForStateTests
     [TestMethod]
     public async Task Completes_when_one_of_the_states_is_reached()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Door.Value, "unlocked");
         var wait = h.Callbacks.WaitForStateAsync(Door, [LockState.Locked, LockState.Jammed]);
         Assert.IsFalse(wait.IsCompleted);
@@ -38,7 +38,7 @@ public sealed class WaitForStateTests
     [TestMethod]
     public async Task Duration_counts_time_already_spent_and_restarts_on_change()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Motion.Value, "off", lastChanged: Start - TimeSpan.FromMinutes(4));
         var wait = h.Callbacks.WaitForStateAsync(Motion, false, duration: TimeSpan.FromMinutes(5));
         h.Time.Advance(TimeSpan.FromSeconds(59));
@@ -54,7 +54,7 @@ public sealed class WaitForStateTests
     [TestMethod]
     public async Task Timeout_throws_and_removes_the_listener()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Door.Value, "unlocked");
         var wait = h.Callbacks.WaitForStateAsync(Door, LockState.Locked, timeout: TimeSpan.FromSeconds(30));
         Assert.AreEqual(1, h.Source.EntitySubscribers(Door.Value));
@@ -70,7 +70,7 @@ public sealed class WaitForStateTests
     [TestMethod]
     public async Task Cancellation_removes_the_listener()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Door.Value, "unlocked");
         using var cts = new CancellationTokenSource();
         var wait = h.Callbacks.WaitForStateAsync(Door, LockState.Locked, cancellationToken: cts.Token);
@@ -82,7 +82,7 @@ public sealed class WaitForStateTests
     [TestMethod]
     public async Task Can_be_awaited_inside_a_callback_without_blocking_the_queue()
     {
-        await using var h = new PluginHarness(Start);
+        await using var h = new AppApiHarness(Start);
         h.Source.Set(Door.Value, "unlocked");
         h.Source.Set(Motion.Value, "off");
         h.Callbacks.ListenState(Motion, async c =>

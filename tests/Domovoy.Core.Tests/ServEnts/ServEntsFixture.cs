@@ -1,7 +1,7 @@
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Apps.Registration;
-using Domovoy.Core.HomeAssistant.Plugin;
+using Domovoy.Core.HomeAssistant.Apps;
 using Domovoy.Core.Tests.HomeAssistant;
 using Domovoy.Core.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -27,7 +27,7 @@ internal sealed class ServEntsFixture : IAsyncDisposable
             TimeProvider.System,
             null,
             harness.Cache,
-            new HassPluginFactory(harness.Client, harness.Cache));
+            new AppHassFactory(harness.Client, harness.Cache));
         Engine.LifecycleChanged += OnLifecycle;
     }
 

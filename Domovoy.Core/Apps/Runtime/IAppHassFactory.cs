@@ -3,7 +3,7 @@ using Domovoy.Abstractions;
 namespace Domovoy.Core.Apps.Runtime;
 
 /// <summary>Creates each app's <see cref="IHassPlugin"/>; registered by the Home Assistant integration.</summary>
-internal interface IHassPluginFactory
+internal interface IAppHassFactory
 {
     IHassPlugin Create(AppRuntime runtime);
 }

@@ -3,10 +3,10 @@ using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
 /// <summary>Time in the configured zone from the host's <see cref="TimeProvider"/>.</summary>
-internal sealed class TimePlugin(AppRuntime runtime, ILocationProvider? location = null) : ITimePlugin
+internal sealed class AppTime(AppRuntime runtime, ILocationProvider? location = null) : ITimePlugin
 {
     private static readonly string[] TimeFormats =
     [

@@ -3,9 +3,9 @@ using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
-internal sealed partial class CallbacksPlugin
+internal sealed partial class AppCallbacks
 {
     public CallbackId RunOnce(TimeOnly time, Func<CancellationToken, Task> callback, string? name = null)
     {
@@ -63,7 +63,7 @@ internal sealed partial class CallbacksPlugin
                 $"ScheduleOptions.MisfireGrace must be at least 1 second (got {grace}): timers and the app's queue can be that late on a busy machine.");
         }
 
-        return new CallbacksPlugin(this, options.MisfireGrace ?? MisfireGrace);
+        return new AppCallbacks(this, options.MisfireGrace ?? MisfireGrace);
     }
 
     private static string Format(TimeOnly time) => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);

@@ -1,9 +1,9 @@
 using Domovoy.Abstractions;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
-/// <summary>The plugin set handed to one app instance.</summary>
+/// <summary>The per-app APIs (Log, Meta, Callbacks, Hass, ServEnts, Time, Utils) handed to one app instance.</summary>
 internal sealed class AppContext : IAppContext
 {
     private readonly IHassPlugin? _hass;

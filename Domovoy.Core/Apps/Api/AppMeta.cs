@@ -2,10 +2,10 @@ using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
-/// <summary>The Meta plugin of one app.</summary>
-internal sealed class MetaPlugin(AppRuntime runtime, IAppEngineControl engine, AppRegistration registration) : IMetaPlugin
+/// <summary>The Meta API of one app (<c>AppBase.Meta</c>).</summary>
+internal sealed class AppMeta(AppRuntime runtime, IAppEngineControl engine, AppRegistration registration) : IMetaPlugin
 {
     public string AppName => runtime.AppName;
 

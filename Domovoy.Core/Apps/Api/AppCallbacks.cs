@@ -3,13 +3,13 @@ using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
 /// <summary>
-/// The Callbacks plugin of one app. Split by concern: timers and schedules (<c>CallbacksPlugin.Timers.cs</c>, <c>CallbacksPlugin.Scheduling.cs</c>) and Home
-/// Assistant listeners (<c>CallbacksPlugin.Listeners.cs</c>). Everything goes through the app's <see cref="AppRuntime"/>.
+/// The Callbacks API of one app (<c>AppBase.Callbacks</c>). Split by concern: timers and schedules (<c>AppCallbacks.Timers.cs</c>, <c>AppCallbacks.Scheduling.cs</c>) and Home
+/// Assistant listeners (<c>AppCallbacks.Listeners.cs</c>). Everything goes through the app's <see cref="AppRuntime"/>.
 /// </summary>
-internal sealed partial class CallbacksPlugin : ICallbacksPlugin
+internal sealed partial class AppCallbacks : ICallbacksPlugin
 {
     private readonly AppRuntime _runtime;
     private readonly IHassEventSource? _source;
@@ -19,7 +19,7 @@ internal sealed partial class CallbacksPlugin : ICallbacksPlugin
     /// <param name="runtime">The app's runtime.</param>
     /// <param name="source">Home Assistant's state and events, or null in a host without Home Assistant.</param>
     /// <param name="location">Where the sun is computed for, or null when unknown.</param>
-    public CallbacksPlugin(AppRuntime runtime, IHassEventSource? source, ILocationProvider? location)
+    public AppCallbacks(AppRuntime runtime, IHassEventSource? source, ILocationProvider? location)
     {
         _runtime = runtime;
         _source = source;
@@ -27,7 +27,7 @@ internal sealed partial class CallbacksPlugin : ICallbacksPlugin
     }
 
     /// <summary>A view of <paramref name="source"/> whose schedules use <paramref name="misfireGrace"/> (see <see cref="WithScheduleOptions"/>).</summary>
-    private CallbacksPlugin(CallbacksPlugin source, TimeSpan misfireGrace)
+    private AppCallbacks(AppCallbacks source, TimeSpan misfireGrace)
         : this(source._runtime, source._source, source._location)
     {
         _misfireGrace = misfireGrace;

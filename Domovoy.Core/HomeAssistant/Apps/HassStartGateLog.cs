@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.HomeAssistant.Plugin;
+namespace Domovoy.Core.HomeAssistant.Apps;
 
 /// <summary>The start gate's log lines (event ids 2150–2159).</summary>
 internal static partial class HassStartGateLog

@@ -3,7 +3,7 @@ using System.Reactive.Linq;
 using System.Text.Json;
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
-using Domovoy.Core.HomeAssistant.Plugin;
+using Domovoy.Core.HomeAssistant.Apps;
 using Microsoft.Extensions.Logging;
 
 using Domovoy.Core.Tests.Infrastructure;
@@ -12,7 +12,7 @@ namespace Domovoy.Core.Tests.HomeAssistant;
 
 /// <summary>The per-app Hass plugin, against the simulator, with a real app runtime and queue.</summary>
 [TestClass]
-public sealed class HassPluginTests
+public sealed class AppHassTests
 {
     private static readonly TimeSpan Patience = SimulatorHarness.Patience;
 
@@ -187,7 +187,7 @@ public sealed class HassPluginTests
         {
             H = h;
             Runtime = new AppRuntime("test-app", AppLogs.CreateLogger("test-app"), TimeProvider.System, new DomovoyOptions());
-            Plugin = (HassPlugin)new HassPluginFactory(h.Client, h.Cache).Create(Runtime);
+            Plugin = (AppHass)new AppHassFactory(h.Client, h.Cache).Create(Runtime);
         }
 
         public SimulatorHarness H { get; }
@@ -196,7 +196,7 @@ public sealed class HassPluginTests
 
         public AppRuntime Runtime { get; }
 
-        public HassPlugin Plugin { get; }
+        public AppHass Plugin { get; }
 
         public static async Task<Fixture> CreateAsync(Action<Domovoy.Core.HomeAssistant.Client.HassClientOptions>? configure = null)
         {

@@ -5,9 +5,9 @@ using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
-internal sealed partial class CallbacksPlugin
+internal sealed partial class AppCallbacks
 {
     private IHassEventSource Source => _source ?? throw new InvalidOperationException(
         $"App '{_runtime.AppName}' registered a Home Assistant listener, but this host has no Home Assistant connection configured.");

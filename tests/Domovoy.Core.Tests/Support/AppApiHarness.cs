@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Domovoy.Abstractions;
-using Domovoy.Core.Apps.Plugins;
+using Domovoy.Core.Apps.Api;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
 using Domovoy.Core.Tests.Infrastructure;
@@ -13,14 +13,14 @@ namespace Domovoy.Core.Tests.Support;
 /// log lines. <see cref="Time"/> moves elapsed time (and the wall clock with it); <see cref="Wall"/> can also step the
 /// wall clock alone.
 /// </summary>
-internal sealed class PluginHarness : IAsyncDisposable
+internal sealed class AppApiHarness : IAsyncDisposable
 {
     // Only guards against a hung test; deliveries normally arrive within microseconds.
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Channel<string> _calls = Channel.CreateUnbounded<string>();
 
-    public PluginHarness(DateTimeOffset start, string timeZoneId = "UTC", GeoLocation? location = null, ILocationProvider? locationProvider = null, TimeSpan? misfireGrace = null)
+    public AppApiHarness(DateTimeOffset start, string timeZoneId = "UTC", GeoLocation? location = null, ILocationProvider? locationProvider = null, TimeSpan? misfireGrace = null)
     {
         Time = new FakeTimeProvider(start);
         Wall = new SteppedClock(Time);
@@ -35,8 +35,8 @@ internal sealed class PluginHarness : IAsyncDisposable
 
         Runtime = new AppRuntime("test-app", Logs.CreateLogger("test-app"), Wall, options);
         locationProvider ??= location is null ? null : new FixedLocationProvider(location);
-        Callbacks = new CallbacksPlugin(Runtime, source, locationProvider);
-        TimePlugin = new TimePlugin(Runtime, locationProvider);
+        Callbacks = new AppCallbacks(Runtime, source, locationProvider);
+        AppTime = new AppTime(Runtime, locationProvider);
     }
 
     public FakeTimeProvider Time { get; }
@@ -51,9 +51,9 @@ internal sealed class PluginHarness : IAsyncDisposable
 
     public AppRuntime Runtime { get; }
 
-    public CallbacksPlugin Callbacks { get; }
+    public AppCallbacks Callbacks { get; }
 
-    public TimePlugin TimePlugin { get; }
+    public AppTime AppTime { get; }
 
     /// <summary>A callback that records the wall clock's time (UTC, ISO 8601) when it runs.</summary>
     public Func<CancellationToken, Task> RecordTime => _ =>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
-/// <summary>The ServEnts plugin's log lines users and tests rely on. Event ids 1500–1599.</summary>
+/// <summary>The ServEnts API's log lines users and tests rely on. Event ids 1500–1599.</summary>
 internal static partial class ServEntsLog
 {
     [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "App {App}: Home Assistant reconnected; re-creating its {Count} ServEnts entities")]

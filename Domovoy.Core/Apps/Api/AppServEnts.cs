@@ -7,11 +7,11 @@ using Domovoy.Core.Scheduling;
 using Domovoy.Core.ServEnts;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
 /// <summary>
-/// The ServEnts plugin of one app: builds the integration's payloads, calls <c>servents.*</c> through the app's Hass
-/// plugin, waits for new entities on the state cache's events, and keeps the app's entities across Home Assistant
+/// The ServEnts API of one app (<c>AppBase.ServEnts</c>): builds the integration's payloads, calls <c>servents.*</c> through the app's Hass
+/// API, waits for new entities on the state cache's events, and keeps the app's entities across Home Assistant
 /// restarts.
 /// </summary>
 /// <remarks>
@@ -19,10 +19,10 @@ namespace Domovoy.Core.Apps.Plugins;
 /// ones are restored placeholders without a servent_id. After every reconnect the app's queue sends every definition
 /// the app created again, once Home Assistant is RUNNING; an update made before that (e.g. while Home Assistant is
 /// still STARTING) re-creates them first, so it is never sent for an entity the integration does not know. Until then
-/// the app does not see the placeholders: handles read the last live state, and listeners skip them (this plugin is
+/// the app does not see the placeholders: handles read the last live state, and listeners skip them (this API is
 /// the app's <see cref="IEntityStateMask"/>).
 /// </remarks>
-internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend, IEntityStateMask
+internal sealed class AppServEnts : IServEntsPlugin, IServEntBackend, IEntityStateMask
 {
     private const int MaxButtonEventLength = 50;
     private readonly AppRuntime _runtime;
@@ -37,13 +37,13 @@ internal sealed class ServEntsPlugin : IServEntsPlugin, IServEntBackend, IEntity
     private readonly System.Reactive.Disposables.CompositeDisposable _tracking = [];
     private readonly SemaphoreSlim _recreating = new(1, 1);
 
-    // Owned by this app's plugin, so per-type metadata of the app's (unloadable) types dies with the app.
+    // Owned by this app's API object, so per-type metadata of the app's (unloadable) types dies with the app.
     private readonly JsonSerializerOptions _json = HassJson.CreateSerializerOptions();
     private ServEntDevice _defaultDevice;
     private bool _watching;
     private long _createdForConnection;
 
-    public ServEntsPlugin(AppRuntime runtime, IHassPlugin? hass, IHassEventSource? events, IMetaPlugin meta, string? appNamespace, string className, TimeSpan creationTimeout)
+    public AppServEnts(AppRuntime runtime, IHassPlugin? hass, IHassEventSource? events, IMetaPlugin meta, string? appNamespace, string className, TimeSpan creationTimeout)
     {
         _runtime = runtime;
         _hass = hass;

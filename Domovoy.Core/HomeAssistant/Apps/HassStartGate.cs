@@ -4,7 +4,7 @@ using Domovoy.Core.HomeAssistant.Client;
 using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.HomeAssistant.Plugin;
+namespace Domovoy.Core.HomeAssistant.Apps;
 
 /// <summary>
 /// Holds the first app start until Home Assistant is synchronized, and passes the location Home Assistant reports

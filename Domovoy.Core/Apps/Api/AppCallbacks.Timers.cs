@@ -3,9 +3,9 @@ using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Scheduling;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
-internal sealed partial class CallbacksPlugin
+internal sealed partial class AppCallbacks
 {
     public CallbackId RunIn(TimeSpan delay, Func<CancellationToken, Task> callback, string? name = null)
     {

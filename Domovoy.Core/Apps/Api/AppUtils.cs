@@ -2,10 +2,10 @@ using System.Globalization;
 using Domovoy.Abstractions;
 using Domovoy.Core.Apps.Runtime;
 
-namespace Domovoy.Core.Apps.Plugins;
+namespace Domovoy.Core.Apps.Api;
 
 /// <summary>Parsing helpers and app-scoped background work.</summary>
-internal sealed class UtilsPlugin(AppRuntime runtime) : IUtilsPlugin
+internal sealed class AppUtils(AppRuntime runtime) : IUtilsPlugin
 {
     public double? ParseDouble(object? value, double? defaultValue = null) => value switch
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Domovoy.Core.Scheduling;
 
-namespace Domovoy.Core.HomeAssistant.Plugin;
+namespace Domovoy.Core.HomeAssistant.Apps;
 
 /// <summary>
 /// Reads the home location from a <c>get_config</c> result (<c>latitude</c>, <c>longitude</c> in degrees,

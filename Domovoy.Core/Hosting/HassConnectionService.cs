@@ -3,7 +3,7 @@ using Domovoy.Core.HomeAssistant.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.HomeAssistant.Plugin;
+namespace Domovoy.Core.Hosting;
 
 /// <summary>
 /// Runs the Home Assistant connection loop for the host's lifetime. A rejected token is fatal: the client logs it

@@ -7,30 +7,30 @@ using Domovoy.Core.HomeAssistant.Client;
 using Domovoy.Core.HomeAssistant.State;
 using Microsoft.Extensions.Logging;
 
-namespace Domovoy.Core.HomeAssistant.Plugin;
+namespace Domovoy.Core.HomeAssistant.Apps;
 
 /// <summary>
-/// The Hass plugin of one app: reads from the state cache, commands through the shared client, and every subscription
+/// The Hass API of one app (<c>AppBase.Hass</c>): reads from the state cache, commands through the shared client, and every subscription
 /// registered in the app's runtime so it is cancelled before finalize.
 /// </summary>
-internal sealed class HassPlugin : IHassPlugin
+internal sealed class AppHass : IHassPlugin
 {
     private readonly AppRuntime _runtime;
     private readonly HassWebSocketClient _client;
     private readonly HassStateCache _cache;
 
-    // Owned by this app's plugin, so per-type metadata of the app's (unloadable) types dies with the app.
+    // Owned by this app's API object, so per-type metadata of the app's (unloadable) types dies with the app.
     private readonly JsonSerializerOptions _json;
 
     // Null: the client's default (HassClientOptions.ConnectionWaitTimeout).
     private readonly TimeSpan? _connectionWait;
 
-    public HassPlugin(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache)
+    public AppHass(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache)
         : this(runtime, client, cache, HassJson.CreateSerializerOptions(), null)
     {
     }
 
-    private HassPlugin(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache, JsonSerializerOptions json, TimeSpan? connectionWait)
+    private AppHass(AppRuntime runtime, HassWebSocketClient client, HassStateCache cache, JsonSerializerOptions json, TimeSpan? connectionWait)
     {
         _runtime = runtime;
         _client = client;
@@ -46,7 +46,7 @@ internal sealed class HassPlugin : IHassPlugin
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The connection wait must be zero or positive, or Timeout.InfiniteTimeSpan.");
         }
 
-        return new HassPlugin(_runtime, _client, _cache, _json, timeout);
+        return new AppHass(_runtime, _client, _cache, _json, timeout);
     }
 
     public TState GetState<TState>(EntityId<TState> entity)
