@@ -135,7 +135,12 @@ public sealed class ServentsTests
             Entity("number", "my_app-threshold", "Threshold", new JsonObject { ["default_state"] = 75, ["unit_of_measurement"] = "°F", ["mode"] = "slider", ["min_value"] = 60, ["max_value"] = 90, ["step"] = 1 }),
             Entity("select", "my_app-mode", "Mode", new JsonObject { ["default_state"] = "Auto", ["options"] = new JsonArray("Auto", "Manual", "Off") }),
             Entity("button", "my_app-my_app.reset", "Reset", new JsonObject { ["event"] = "my_app.reset", ["event_data"] = new JsonObject { ["k"] = "v" } })));
-        await sim.WaitForStateAsync("button.my_app_reset", s => s is not null, Sim.Timeout());
+        // Each entity is added on its own (async_add_entities), in no particular order: wait for all of them.
+        foreach (var entity in (string[])["switch.my_app_enabled", "number.my_app_threshold", "select.my_app_mode", "button.my_app_reset"])
+        {
+            await sim.WaitForStateAsync(entity, s => s is not null, Sim.Timeout());
+        }
+
         Assert.AreEqual("75", sim.GetState("number.my_app_threshold"));
         Assert.AreEqual("Auto", sim.GetState("select.my_app_mode"));
 
