@@ -10,6 +10,7 @@ internal sealed class HassReadySession
 {
     private readonly object _gate = new();
     private TaskCompletionSource<HassSession> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HassSession? _open;
     private bool _stopped;
 
     /// <summary>Publishes a Ready connection; it is withdrawn by itself when the connection closes.</summary>
@@ -27,6 +28,7 @@ internal sealed class HassReadySession
                 _next = new TaskCompletionSource<HassSession>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
+            _open = session;
             _next.TrySetResult(session);
         }
 
@@ -39,6 +41,7 @@ internal sealed class HassReadySession
         lock (_gate)
         {
             _stopped = true;
+            _open = null;
             if (_next.Task.IsCompleted)
             {
                 _next = new TaskCompletionSource<HassSession>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,12 +58,12 @@ internal sealed class HassReadySession
         Task<HassSession> next;
         lock (_gate)
         {
-            next = _next.Task;
-        }
+            if (_open is { } open)
+            {
+                return open;
+            }
 
-        if (next.IsCompletedSuccessfully)
-        {
-            return next.Result;
+            next = _next.Task;
         }
 
         try
@@ -79,8 +82,9 @@ internal sealed class HassReadySession
     {
         lock (_gate)
         {
-            if (!_stopped && _next.Task.IsCompletedSuccessfully && ReferenceEquals(_next.Task.Result, session))
+            if (!_stopped && ReferenceEquals(_open, session))
             {
+                _open = null;
                 _next = new TaskCompletionSource<HassSession>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
