@@ -115,6 +115,11 @@ internal sealed class AppInstance
 
             // Background work already runs beside callbacks, so FinalizeAsync and the wait for it share what is left.
             var remaining = timeout - _time.GetElapsedTime(started);
+            if (remaining < TimeSpan.Zero)
+            {
+                remaining = TimeSpan.Zero;
+            }
+
             var background = Runtime.WaitForBackgroundAsync(remaining, timeout);
             var finalize = await FinalizeAsync(remaining).ConfigureAwait(false);
             var stuckBackground = await background.ConfigureAwait(false);
@@ -136,11 +141,6 @@ internal sealed class AppInstance
     /// <returns>Why the app is abandoned (FinalizeAsync overran <paramref name="remaining"/>), or null.</returns>
     private async Task<string?> FinalizeAsync(TimeSpan remaining)
     {
-        if (remaining < TimeSpan.Zero)
-        {
-            remaining = TimeSpan.Zero;
-        }
-
         var timeout = _options.FinalizeTimeout;
         using var deadline = new CancellationTokenSource(remaining, _time);
         try

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Domovoy.Core.Apps.Runtime;
 
 /// <summary>
-/// The per-app plumbing every per-app API (Callbacks, Hass, ServEnts, …) builds on: the app's logger, clock, callback registry and queue. The APIs register
-/// what they subscribe to through <see cref="Register"/> and deliver callbacks through <see cref="Post"/>, so the host
-/// can cancel everything before finalize and callbacks never run concurrently.
+/// The per-app plumbing every per-app API (Callbacks, Hass, ServEnts, …) builds on: the app's logger, clock, callback
+/// registry and queue. The APIs wire what they listen to through <see cref="Subscribe"/>, which delivers on the app's
+/// queue, so the host can cancel everything before finalize and callbacks never run concurrently.
 /// </summary>
 internal sealed class AppRuntime : IAsyncDisposable
 {
@@ -124,7 +124,7 @@ internal sealed class AppRuntime : IAsyncDisposable
     }
 
     /// <summary>Waits up to <paramref name="remaining"/> for cancelled background work to end.</summary>
-    /// <param name="remaining">What is left of the app's stop deadline.</param>
+    /// <param name="remaining">What is left of the app's stop deadline (not negative).</param>
     /// <param name="deadline">The whole stop deadline, for the log line.</param>
     /// <returns>The names of background work still running at the deadline (empty when all ended).</returns>
     public async Task<IReadOnlyList<string>> WaitForBackgroundAsync(TimeSpan remaining, TimeSpan deadline)
@@ -137,7 +137,7 @@ internal sealed class AppRuntime : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(pending).WaitAsync(remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining, Time).ConfigureAwait(false);
+            await Task.WhenAll(pending).WaitAsync(remaining, Time).ConfigureAwait(false);
             return [];
         }
         catch (TimeoutException)
