@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>Stopped, but at least one app missed the finalize deadline and was abandoned (each is named in the log).</summary>
     public const int AppsAbandoned = 4;
+
+    /// <summary><c>codegen --check</c> found the snapshot out of date, or <c>check</c> found a problem (each is printed).</summary>
+    public const int ChecksFailed = 5;
+
+    /// <summary><c>codegen</c> could not reach Home Assistant in time.</summary>
+    public const int HomeAssistantUnavailable = 6;
 }
