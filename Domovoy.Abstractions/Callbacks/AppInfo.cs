@@ -27,4 +27,12 @@ public sealed record AppInfo(
     long ProcessedCallbacks,
     long DroppedCallbacks,
     int ActiveCallbacks,
-    DateTimeOffset? NextRun);
+    DateTimeOffset? NextRun)
+{
+    /// <summary>
+    /// Problems found in the app's config when it started, e.g. an entity id Home Assistant does not have, with the
+    /// closest existing ids (<c>config field Light names light.halway, which Home Assistant does not have (did you mean
+    /// light.hallway?)</c>). Empty when none.
+    /// </summary>
+    public IReadOnlyList<string> ConfigWarnings { get; init; } = [];
+}

@@ -24,7 +24,21 @@ internal static class CodegenCommand
             Description = $"The app project folder (the snapshot goes to <folder>/{HassSnapshot.FileName}) or the snapshot file path. Default: the current folder.",
             DefaultValueFactory = _ => ".",
         };
-        var url = new Option<Uri?>("--url") { Description = "Home Assistant's URL (e.g. http://homeassistant.local:8123); overrides config.yml's hass.url. Needs --token-env or --token-file." };
+        var url = new Option<Uri?>("--url")
+        {
+            Description = "Home Assistant's URL (e.g. http://homeassistant.local:8123); overrides config.yml's hass.url. Needs --token-env or --token-file.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ws" or "wss")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--url '{text}' is not an absolute http(s) or ws(s) URL, e.g. http://homeassistant.local:8123");
+                return null;
+            },
+        };
         var tokenEnv = new Option<string?>("--token-env") { Description = "The environment variable holding a long-lived access token (with --url)." };
         var tokenFile = new Option<FileInfo?>("--token-file") { Description = "A file holding a long-lived access token (with --url)." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 5 and list what was added, removed, renamed or changed when the snapshot is out of date (for CI)." };

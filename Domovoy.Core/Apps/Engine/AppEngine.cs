@@ -400,6 +400,25 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         return failure is null ? null : new AppStartFailure(registration.AppName, failure);
     }
 
+    /// <summary>Warns about entity ids in the app's config that Home Assistant does not have (skipped without Home Assistant).</summary>
+    private IReadOnlyList<string> CheckConfigEntities(AppRegistration registration)
+    {
+        var ids = _hassEvents?.GetAllIds();
+        if (ids is null || ids.Count == 0)
+        {
+            return [];
+        }
+
+        var known = ids.ToHashSet(StringComparer.Ordinal);
+        var warnings = ConfigEntityChecker.Check(registration.Config, known.Contains, ids);
+        foreach (var warning in warnings)
+        {
+            EngineLog.UnknownConfigEntity(_logger, registration.AppName, warning);
+        }
+
+        return warnings;
+    }
+
     /// <summary>
     /// Constructs the app (its constructor is user code: bounded by the initialize timeout, run off the caller's thread)
     /// and only then its runtime, so a constructor that throws leaves no queue or timer behind.
@@ -422,6 +441,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
                 new AppServEnts(runtime, hass, _hassEvents, meta, registration.AppType.Namespace, registration.AppType.Name, _options.ServEntCreationTimeout),
                 new AppTime(runtime, _location),
                 new AppUtils(runtime));
+            runtime.ConfigWarnings = CheckConfigEntities(registration);
             return new AppInstance(Interlocked.Increment(ref _nextInstanceId), registration, app, runtime, context, _logger, _options, _time);
         }
         catch

@@ -28,4 +28,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "App {App}: a restart was requested by an instance that no longer runs (stopped, abandoned or replaced by a reload); ignored.")]
     public static partial void StaleRestartIgnored(ILogger logger, string app);
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "App {App}: {Warning}. Fix the id in the app's registration, or rename the entity in Home Assistant.")]
+    public static partial void UnknownConfigEntity(ILogger logger, string app, string warning);
 }

@@ -23,6 +23,9 @@ internal static class AppInfoBuilder
             runtime.Dispatcher.Processed,
             runtime.Dispatcher.Dropped,
             active.Length,
-            active.Select(c => c.NextRun).Where(n => n is not null).Min());
+            active.Select(c => c.NextRun).Where(n => n is not null).Min())
+        {
+            ConfigWarnings = runtime.ConfigWarnings,
+        };
     }
 }

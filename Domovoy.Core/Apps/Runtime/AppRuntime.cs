@@ -44,6 +44,9 @@ internal sealed class AppRuntime : IAsyncDisposable
     /// <summary>The app's current status, set by its lifecycle; the APIs read it (e.g. call_service throws while initializing).</summary>
     public AppStatus Status { get; set; } = AppStatus.Created;
 
+    /// <summary>Config problems found when the app was created (see <c>ConfigEntityChecker</c>), shown in its <see cref="AppInfo"/>.</summary>
+    public IReadOnlyList<string> ConfigWarnings { get; set; } = [];
+
     /// <summary>What the app must not see of its entities' states while they are re-synchronized (set by ServEnts).</summary>
     public IEntityStateMask? StateMask { get; set; }
 

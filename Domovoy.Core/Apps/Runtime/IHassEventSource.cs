@@ -11,6 +11,9 @@ internal interface IHassEventSource
     /// <summary>The cached state, or null when the entity does not exist.</summary>
     EntityState? GetState(string entityId);
 
+    /// <summary>Every cached entity id (a copy).</summary>
+    IReadOnlyCollection<string> GetAllIds();
+
     /// <summary>Every change of one entity (state or attributes), after the cache applied it.</summary>
     IDisposable SubscribeEntity(string entityId, Action<EntityState?, EntityState?> onChange);
 

@@ -23,6 +23,14 @@ internal sealed class FakeHassEventSource : IHassEventSource
         }
     }
 
+    public IReadOnlyCollection<string> GetAllIds()
+    {
+        lock (_gate)
+        {
+            return _states.Keys.ToArray();
+        }
+    }
+
     public IDisposable SubscribeEntity(string entityId, Action<EntityState?, EntityState?> onChange)
     {
         var subscription = new EntitySubscription(entityId, onChange, this);
