@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Domovoy.Simulator.Hosting;
 using Domovoy.Simulator.Json;
 using Domovoy.Simulator.Registry;
+using Domovoy.Simulator.Services;
 using Domovoy.Simulator.States;
 using Domovoy.Simulator.WebSockets;
 
@@ -155,8 +156,19 @@ public sealed class HomeAssistantSimulator : IAsyncDisposable
         List<SeedState> seeds;
         if (options.EntitiesFile is { } file)
         {
-            seeds = await EntitiesFileLoader.LoadAsync(file, ct).ConfigureAwait(false);
+            (seeds, var services) = await EntitiesFileLoader.LoadAsync(file, ct).ConfigureAwait(false);
             DemoHome.RegisterPlain(core.Registry, seeds);
+            foreach (var service in services)
+            {
+                core.Services.Register(new ServiceDefinition(service.Domain, service.Service, call => call.ReturnResponse ? new JsonObject { ["data"] = call.Data.DeepClone() } : null)
+                {
+                    Name = service.Name,
+                    Description = service.Description,
+                    EntityDomain = service.TargetDomain,
+                    Fields = service.Fields,
+                    SupportsResponse = service.Response switch { "only" => SupportsResponse.Only, "optional" => SupportsResponse.Optional, _ => SupportsResponse.None },
+                });
+            }
         }
         else
         {

@@ -73,6 +73,11 @@ internal static class CodegenCommand
             await error.WriteLineAsync($"Invalid configuration: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.InvalidConfiguration;
         }
+        catch (Exception ex) when (ex is InvalidDataException or YamlDotNet.Core.YamlException or System.Text.Json.JsonException)
+        {
+            await error.WriteLineAsync($"The embedded simulator's entities file (simulator.entities in config.yml) is invalid: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
         catch (HassAuthenticationException ex)
         {
             await error.WriteLineAsync($"Home Assistant rejected the access token: {ex.Message}").ConfigureAwait(false);

@@ -6,15 +6,20 @@ using YamlDotNet.RepresentationModel;
 
 namespace Domovoy.Simulator.Registry;
 
-/// <summary>Reads a YAML or JSON list of {entity_id, state, attributes} (optionally under an "entities" key).</summary>
+/// <summary>
+/// Reads a YAML or JSON list of {entity_id, state, attributes}, or a mapping with that list under "entities" and
+/// optionally extra services under "services" (see <see cref="SeedService"/>).
+/// </summary>
 internal static class EntitiesFileLoader
 {
-    public static async Task<List<SeedState>> LoadAsync(string path, CancellationToken ct)
+    public static async Task<(List<SeedState> States, List<SeedService> Services)> LoadAsync(string path, CancellationToken ct)
     {
         var text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
         var root = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonNode.Parse(text) : ParseYaml(text);
+        var services = new List<SeedService>();
         if (root is JsonObject wrapper && wrapper["entities"] is JsonArray inner)
         {
+            services = LoadServices(path, wrapper["services"]);
             root = inner;
         }
 
@@ -42,7 +47,46 @@ internal static class EntitiesFileLoader
             seeds.Add(new SeedState(entityId, state, (JsonObject)attributes.DeepClone()));
         }
 
-        return seeds;
+        return (seeds, services);
+    }
+
+    private static List<SeedService> LoadServices(string path, JsonNode? node)
+    {
+        var services = new List<SeedService>();
+        if (node is null)
+        {
+            return services;
+        }
+
+        if (node is not JsonArray list)
+        {
+            throw new InvalidDataException($"{path}: 'services' must be a list of {{domain, service, fields, target_domain, response}}.");
+        }
+
+        foreach (var item in list)
+        {
+            if (item is not JsonObject entry || entry["domain"] is not JsonValue domain || entry["service"] is not JsonValue service)
+            {
+                throw new InvalidDataException($"{path}: every service needs a domain and a service.");
+            }
+
+            var response = entry["response"]?.ToString() ?? "none";
+            if (response is not ("none" or "optional" or "only"))
+            {
+                throw new InvalidDataException($"{path}: service {domain}.{service}: response must be none, optional or only, not '{response}'.");
+            }
+
+            services.Add(new SeedService(
+                domain.ToString(),
+                service.ToString(),
+                entry["name"]?.ToString() ?? service.ToString(),
+                entry["description"]?.ToString() ?? string.Empty,
+                entry["target_domain"]?.ToString(),
+                (JsonObject?)(entry["fields"] as JsonObject)?.DeepClone() ?? [],
+                response));
+        }
+
+        return services;
     }
 
     private static JsonNode? ParseYaml(string text)
