@@ -48,6 +48,9 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         _hassReady = hassReady;
     }
 
+    /// <summary>Counts the apps' queued and running work, so a fake-clock driver can wait until every app is idle.</summary>
+    public AppWorkTracker Work { get; } = new();
+
     /// <summary>Raised after an app started, failed, terminated or was abandoned.</summary>
     public event Action<AppLifecycleEvent>? LifecycleChanged;
 
@@ -427,7 +430,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     {
         var app = await Task.Run(registration.Factory, CancellationToken.None).WaitAsync(_options.InitializeTimeout, _time, cancellationToken).ConfigureAwait(false);
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
-        var runtime = new AppRuntime(registration.AppName, logger, _time, _options);
+        var runtime = new AppRuntime(registration.AppName, logger, _time, _options, Work);
         try
         {
             var meta = new AppMeta(runtime, this, registration);

@@ -24,6 +24,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
     private readonly Task _loop;
     private readonly ITimer _watchdog;
     private readonly CallbackErrorReporter _errors;
+    private readonly AppWorkTracker? _work;
     private int _length;
     private long _dropped;
     private long _processed;
@@ -32,8 +33,10 @@ internal sealed class AppDispatcher : IAsyncDisposable
     private string? _runningName;
     private bool _slowLogged;
 
-    public AppDispatcher(string appName, ILogger logger, TimeProvider time, int capacity, TimeSpan slowThreshold)
+    /// <param name="work">When given, counts every queued item until it has run or been skipped (see <see cref="AppWorkTracker"/>).</param>
+    public AppDispatcher(string appName, ILogger logger, TimeProvider time, int capacity, TimeSpan slowThreshold, AppWorkTracker? work = null)
     {
+        _work = work;
         _appName = appName;
         _logger = logger;
         _time = time;
@@ -75,8 +78,10 @@ internal sealed class AppDispatcher : IAsyncDisposable
             return false;
         }
 
+        _work?.Begin();
         if (!_queue.Writer.TryWrite(new WorkItem(registration, work, null)))
         {
+            _work?.End();
             var dropped = Interlocked.Increment(ref _dropped);
             if (dropped == 1 || dropped % 100 == 0)
             {
@@ -105,8 +110,10 @@ internal sealed class AppDispatcher : IAsyncDisposable
     public Task RunAsync(CallbackRegistration registration, Func<CancellationToken, Task> work)
     {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work?.Begin();
         if (!_queue.Writer.TryWrite(new WorkItem(registration, work, completion)))
         {
+            _work?.End();
             completion.SetException(new InvalidOperationException($"App {_appName}: the callback queue is stopped or full."));
         }
         else
@@ -166,32 +173,44 @@ internal sealed class AppDispatcher : IAsyncDisposable
     {
         await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            var length = Interlocked.Decrement(ref _length);
-            if (length < _capacity * 7 / 10)
+            try
             {
-                _highWaterWarned = false;
+                await RunItemAsync(item).ConfigureAwait(false);
             }
-
-            if (_stopping.IsCancellationRequested)
+            finally
             {
-                item.Completion?.TrySetCanceled(_stopping.Token);
-                continue;
+                _work?.End();
             }
-
-            if (item.Completion is not null)
-            {
-                await RunForResultAsync(item).ConfigureAwait(false);
-                continue;
-            }
-
-            if (!item.Registration.IsActive)
-            {
-                continue;
-            }
-
-            await InvokeAsync(item).ConfigureAwait(false);
-            Interlocked.Increment(ref _processed);
         }
+    }
+
+    private async Task RunItemAsync(WorkItem item)
+    {
+        var length = Interlocked.Decrement(ref _length);
+        if (length < _capacity * 7 / 10)
+        {
+            _highWaterWarned = false;
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            item.Completion?.TrySetCanceled(_stopping.Token);
+            return;
+        }
+
+        if (item.Completion is not null)
+        {
+            await RunForResultAsync(item).ConfigureAwait(false);
+            return;
+        }
+
+        if (!item.Registration.IsActive)
+        {
+            return;
+        }
+
+        await InvokeAsync(item).ConfigureAwait(false);
+        Interlocked.Increment(ref _processed);
     }
 
     private async Task RunForResultAsync(WorkItem item)

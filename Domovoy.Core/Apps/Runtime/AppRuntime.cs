@@ -12,15 +12,18 @@ namespace Domovoy.Core.Apps.Runtime;
 internal sealed class AppRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Task, string> _background = new();
+    private readonly AppWorkTracker? _work;
 
-    public AppRuntime(string appName, ILogger logger, TimeProvider time, DomovoyOptions options)
+    /// <param name="work">When given, counts the app's queued callbacks and background work (see <see cref="AppWorkTracker"/>).</param>
+    public AppRuntime(string appName, ILogger logger, TimeProvider time, DomovoyOptions options, AppWorkTracker? work = null)
     {
+        _work = work;
         AppName = appName;
         Logger = logger;
         Time = time;
         TimeZone = options.TimeZone;
         MisfireGrace = options.MisfireGrace;
-        Dispatcher = new AppDispatcher(appName, logger, time, options.AppQueueCapacity, options.SlowCallbackThreshold);
+        Dispatcher = new AppDispatcher(appName, logger, time, options.AppQueueCapacity, options.SlowCallbackThreshold, work);
     }
 
     public string AppName { get; }
@@ -94,6 +97,7 @@ internal sealed class AppRuntime : IAsyncDisposable
     public Task TrackBackground(Func<CancellationToken, Task> work, string? name)
     {
         var label = NormalizeName(name);
+        _work?.Begin();
         var task = Task.Run(async () =>
         {
             try
@@ -107,6 +111,10 @@ internal sealed class AppRuntime : IAsyncDisposable
             catch (Exception ex)
             {
                 Logger.LogError(ex, "App {App}: background work {Name} threw {ExceptionType}: {Message}", AppName, label, ex.GetType().Name, ex.Message);
+            }
+            finally
+            {
+                _work?.End();
             }
         });
         _background[task] = label;
