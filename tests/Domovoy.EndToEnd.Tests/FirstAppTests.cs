@@ -6,7 +6,7 @@ using Domovoy.Tests.Shared;
 namespace Domovoy.EndToEnd.Tests;
 
 /// <summary>
-/// The path from nothing to a running app, offline: pack Domovoy.Abstractions, Domovoy.Templates and the Domovoy.Tool
+/// The path from nothing to a running app, offline: pack Domovoy.Abstractions, Domovoy.Testing, Domovoy.Templates and the Domovoy.Tool
 /// host into a temporary feed; install the templates (custom hive) and the tool (tool path); generate an app and a
 /// config.yml; build the app from the local feed only; run the tool (embedded simulated Home Assistant); trigger
 /// motion and see the app turn the light on; edit the app, rebuild and see exactly that app
@@ -38,7 +38,7 @@ public sealed class FirstAppTests
         Directory.CreateDirectory(_feed);
         _env = Environment(_root);
         var repo = RepositoryRoot();
-        foreach (var project in new[] { "Domovoy.Abstractions", "Domovoy.Templates", "Domovoy.Host" })
+        foreach (var project in new[] { "Domovoy.Abstractions", "Domovoy.Testing", "Domovoy.Templates", "Domovoy.Host" })
         {
             await ProcessOutput.RunAsync("dotnet", ["pack", Path.Combine(repo, project, project + ".csproj"), "-c", Configuration(), "--no-build", "-o", _feed, "-nologo", "-v", "q"], repo, _env, CommandTimeout);
         }
@@ -153,9 +153,11 @@ public sealed class FirstAppTests
         StringAssert.Contains(File.ReadAllText(Path.Combine(work, "Pinned", "Pinned.csproj")), "Include=\"Domovoy.Abstractions\" Version=\"7.8.9\"");
         Assert.IsFalse(Directory.Exists(Path.Combine(work, "Pinned", "Pinned.Tests")), "tests only with --with-tests");
 
-        // The generated tests pass, restored offline; the app builds into the chosen plugins folder.
+        // The generated tests (registration, config and behaviour with Domovoy.Testing) pass, restored offline; the app
+        // builds into the chosen plugins folder.
         var output = await Dotnet(_env, work, "test", Path.Combine(app, "Porch.Lights.Tests"), "-nologo");
         StringAssert.Contains(output, "Passed!");
+        StringAssert.Matches(output, new Regex(@"Failed:\s+0, Passed:\s+5\b"), "the two registration tests and the three behaviour tests");
         Assert.IsTrue(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Porch.Lights.dll")), output);
         Assert.IsFalse(File.Exists(Path.Combine(work, "deployed", "Porch.Lights", "Domovoy.Abstractions.dll")));
 
