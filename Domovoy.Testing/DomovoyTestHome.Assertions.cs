@@ -21,7 +21,7 @@ public sealed partial class DomovoyTestHome
     {
         var expected = ExpectedData(data);
         var match = Matching(domain, service, entityId, app).LastOrDefault(c => HasFields(c, expected));
-        return match ?? throw Failure($"Expected {Expectation(domain, service, entityId, app)}{(expected is { } e ? " with data " + e.GetRawText() : string.Empty)}, but no such call was made.", entityId, app);
+        return match ?? throw Failure($"Expected a {Expectation(domain, service, entityId, app)}{(expected is { } e ? " with data " + e.GetRawText() : string.Empty)}, but no such call was made.", app);
     }
 
     /// <summary>Asserts that no app called a service (of a domain, or one service), optionally on one entity.</summary>
@@ -35,7 +35,7 @@ public sealed partial class DomovoyTestHome
         var calls = Matching(domain, service, entityId, app).ToArray();
         if (calls.Length > 0)
         {
-            throw Failure($"Expected no {Expectation(domain, service, entityId, app)}, but found {calls.Length}: {calls[^1]}", entityId, app);
+            throw Failure($"Expected no {Expectation(domain, service, entityId, app)}, but found {calls.Length}: {calls[^1]}", app);
         }
     }
 
@@ -51,7 +51,7 @@ public sealed partial class DomovoyTestHome
         var actual = Matching(domain, service, entityId, app).Count();
         if (actual != expectedCount)
         {
-            throw Failure($"Expected {expectedCount} × {Expectation(domain, service, entityId, app)}, but found {actual}.", entityId, app);
+            throw Failure($"Expected {expectedCount} × {Expectation(domain, service, entityId, app)}, but found {actual}.", app);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed partial class DomovoyTestHome
         var state = GetState(entityId);
         if (state?.State != expected)
         {
-            throw Failure($"Expected {entityId} to be '{expected}', but it is {(state is null ? "missing (no such entity)" : $"'{state.State}'")}.", entityId);
+            throw Failure($"Expected {entityId} to be '{expected}', but it is {(state is null ? "missing (no such entity)" : $"'{state.State}'")}.");
         }
     }
 
@@ -75,7 +75,7 @@ public sealed partial class DomovoyTestHome
     /// <exception cref="DomovoyAssertionException">The attribute differs or the entity does not exist.</exception>
     public void AssertAttribute(string entityId, string attribute, object? expected)
     {
-        var state = GetState(entityId) ?? throw Failure($"Expected {entityId}.{attribute} to be {Json(expected)}, but {entityId} does not exist.", entityId);
+        var state = GetState(entityId) ?? throw Failure($"Expected {entityId}.{attribute} to be {Json(expected)}, but {entityId} does not exist.");
         var actual = state.Attributes.TryGetValue(attribute, out var value) ? value : (JsonElement?)null;
         var wanted = expected is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(expected, expected.GetType());
         var same = (actual, wanted) switch
@@ -87,7 +87,7 @@ public sealed partial class DomovoyTestHome
         };
         if (!same)
         {
-            throw Failure($"Expected {entityId}.{attribute} to be {Json(expected)}, but it is {(actual is { } a2 ? a2.GetRawText() : "missing")}.", entityId);
+            throw Failure($"Expected {entityId}.{attribute} to be {Json(expected)}, but it is {(actual is { } a2 ? a2.GetRawText() : "missing")}.");
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class DomovoyTestHome
         var actual = GetAppStatus(app);
         if (actual != expected)
         {
-            throw Failure($"Expected app {app} to be {expected}, but it is {actual}.", null, app);
+            throw Failure($"Expected app {app} to be {expected}, but it is {actual}.", app);
         }
     }
 
@@ -111,7 +111,7 @@ public sealed partial class DomovoyTestHome
     /// <exception cref="DomovoyAssertionException">No such line.</exception>
     public AppLogLine AssertLogged(string app, string text)
         => LogsOf(app).LastOrDefault(l => l.Message.Contains(text, StringComparison.Ordinal))
-            ?? throw Failure($"Expected app {app} to log a line containing '{text}', but it did not.", null, app);
+            ?? throw Failure($"Expected app {app} to log a line containing '{text}', but it did not.", app);
 
     private IEnumerable<RecordedServiceCall> Matching(string domain, string? service, string? entityId, string? app)
     {
@@ -123,7 +123,7 @@ public sealed partial class DomovoyTestHome
     }
 
     private static string Expectation(string domain, string? service, string? entityId, string? app)
-        => $"a call of {domain}.{service ?? "*"}{(entityId is null ? string.Empty : $" on {entityId}")}{(app is null ? string.Empty : $" by app {app}")}";
+        => $"call of {domain}.{service ?? "*"}{(entityId is null ? string.Empty : $" on {entityId}")}{(app is null ? string.Empty : $" by app {app}")}";
 
     private static JsonElement? ExpectedData(object? data) => data switch
     {

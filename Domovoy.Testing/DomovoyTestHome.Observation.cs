@@ -48,7 +48,7 @@ public sealed partial class DomovoyTestHome
                 return status;
             }
 
-            throw Failure($"No app named '{app}'. Apps: {string.Join(", ", _status.Keys.Order(StringComparer.Ordinal))}", null, null);
+            throw Failure($"No app named '{app}'. Apps: {string.Join(", ", _status.Keys.Order(StringComparer.Ordinal))}");
         }
     }
 
@@ -99,7 +99,7 @@ public sealed partial class DomovoyTestHome
         }
 
         var known = entities.Count == 0 ? "none" : string.Join(", ", entities.Select(e => $"'{e.Name}' ({e.ServEntId} → {e.EntityId ?? "not in Home Assistant"})"));
-        throw Failure($"App {app} created no ServEnts entity named '{nameOrId}' that Home Assistant knows. Its ServEnts entities: {known}", null, app);
+        throw Failure($"App {app} created no ServEnts entity named '{nameOrId}' that Home Assistant knows. Its ServEnts entities: {known}", app);
     }
 
     private static string? Text(JsonElement element, string property)
@@ -117,9 +117,6 @@ public sealed partial class DomovoyTestHome
         return text.ToString();
     }
 
-    private DomovoyAssertionException Failure(string message, string? entityId, string? app = null)
-    {
-        _ = entityId;
-        return new DomovoyAssertionException(message + "\n" + Describe(app));
-    }
+    private DomovoyAssertionException Failure(string message, string? app = null)
+        => new(message + "\n" + Describe(app));
 }

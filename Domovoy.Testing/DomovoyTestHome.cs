@@ -173,7 +173,7 @@ public sealed partial class DomovoyTestHome : IAsyncDisposable
         }
         catch (HassCommandException ex)
         {
-            throw Failure($"Pressing {entityId} failed: Home Assistant answered {ex.Message}", entityId);
+            throw Failure($"Pressing {entityId} failed: Home Assistant answered {ex.Message}");
         }
 
         await SettleAsync().ConfigureAwait(false);
@@ -397,7 +397,7 @@ public sealed partial class DomovoyTestHome : IAsyncDisposable
 
             if (registry.Errors.Count > 0)
             {
-                throw Failure("The apps' registration was rejected:\n  " + string.Join("\n  ", registry.Errors), null);
+                throw Failure("The apps' registration was rejected:\n  " + string.Join("\n  ", registry.Errors));
             }
 
             foreach (var registration in registry.Registrations)
@@ -408,7 +408,7 @@ public sealed partial class DomovoyTestHome : IAsyncDisposable
             var result = await engine.ApplyPluginAsync(plugin.Key, registry.Registrations, cancellationToken).ConfigureAwait(false);
             if (!result.Committed)
             {
-                throw Failure($"Not every app of plugin {plugin.Key} reached running: {result.FailureSummary}", null, result.Failures.FirstOrDefault()?.AppName);
+                throw Failure($"Not every app of plugin {plugin.Key} reached running: {result.FailureSummary}", result.Failures.FirstOrDefault()?.AppName);
             }
         }
 

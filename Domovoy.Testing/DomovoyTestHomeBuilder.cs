@@ -12,6 +12,7 @@ public sealed class DomovoyTestHomeBuilder
     /// <summary>The clock's default start: Monday 2025-01-06 12:00 UTC (a fixed time, so tests are repeatable).</summary>
     public static readonly DateTimeOffset DefaultStart = new(2025, 1, 6, 12, 0, 0, TimeSpan.Zero);
 
+    private readonly List<(string EntityId, string State, Dictionary<string, object?>? Attributes)> _seeded = [];
     private readonly List<(string EntityId, string State, Dictionary<string, object?>? Attributes)> _entities = [];
     private readonly List<(string Plugin, Action<IAppRegistry> Register)> _apps = [];
 
@@ -19,7 +20,8 @@ public sealed class DomovoyTestHomeBuilder
     {
     }
 
-    internal IReadOnlyList<(string EntityId, string State, Dictionary<string, object?>? Attributes)> Entities => _entities;
+    /// <summary>Snapshot entities first, then those added one by one (which win).</summary>
+    internal IEnumerable<(string EntityId, string State, Dictionary<string, object?>? Attributes)> Entities => _seeded.Concat(_entities);
 
     internal IReadOnlyList<(string Plugin, Action<IAppRegistry> Register)> Apps => _apps;
 
@@ -59,6 +61,21 @@ public sealed class DomovoyTestHomeBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         EntitiesFile = Path.GetFullPath(path);
+        return this;
+    }
+
+    /// <summary>
+    /// Seeds Home Assistant from a <c>hass.snapshot.json</c> written by <c>domovoy codegen</c> (the file the typed entities
+    /// are generated from): every entity with its sampled state, friendly name, unit, device and state class and options.
+    /// Entities added with <see cref="WithEntity"/> are applied on top, so a test sets the states it depends on.
+    /// </summary>
+    /// <param name="path">The snapshot file, absolute or relative to the current directory.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidDataException">The file is not a snapshot.</exception>
+    public DomovoyTestHomeBuilder WithSnapshotFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _seeded.AddRange(SnapshotEntities.Read(Path.GetFullPath(path)).Select(e => (e.EntityId, e.State, (Dictionary<string, object?>?)e.Attributes)));
         return this;
     }
 
