@@ -43,6 +43,23 @@ public sealed class DomovoyTestHomeTests
     }
 
     [TestMethod]
+    public async Task Sun_events_come_from_the_home_location_and_cron_rules_from_the_clock()
+    {
+        await using var home = await DomovoyTestHome.StartAsync(h => h
+            .AtLocation(52.52, 13.405)
+            .WithEntity("light.porch", "off")
+            .AddApp<SunsetApp, LightConfig>("sunset", new() { Light = new("light.porch") }));
+
+        await home.AdvanceAsync(TimeSpan.FromHours(6));
+
+        // Berlin, 6 January 2025: sunset at about 16:15 local, 15:15 UTC.
+        var sunset = home.AssertServiceCalled("light", "turn_on", "light.porch", app: "sunset");
+        Assert.IsTrue(sunset.Time > new DateTimeOffset(2025, 1, 6, 15, 5, 0, TimeSpan.Zero) && sunset.Time < new DateTimeOffset(2025, 1, 6, 15, 25, 0, TimeSpan.Zero), sunset.ToString());
+        Assert.AreEqual(24, home.LogsOf("sunset").Count(l => l.Message.StartsWith("Quarter hour at ", StringComparison.Ordinal)));
+        home.AssertLogged("sunset", "Quarter hour at 18:00");
+    }
+
+    [TestMethod]
     public async Task Fired_events_reach_listeners_with_their_data()
     {
         await using var home = await DomovoyTestHome.StartAsync(h => h

@@ -68,3 +68,15 @@ public sealed class BrokenApp : AppBase
     /// <inheritdoc />
     public override Task InitializeAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("no config for the boiler");
 }
+
+/// <summary>Turns the light on at sunset and logs every quarter hour (cron).</summary>
+public sealed class SunsetApp : AppBase<LightConfig>
+{
+    /// <inheritdoc />
+    public override Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Callbacks.RunDailyOnSunEvent(SunEvent.Sunset, () => Hass.CallServiceAsync("light", "turn_on", Config.Light));
+        Callbacks.RunCron("*/15 * * * *", () => Log.LogInformation("Quarter hour at {Time:HH:mm}", Time.Now));
+        return Task.CompletedTask;
+    }
+}
