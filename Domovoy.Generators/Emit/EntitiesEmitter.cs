@@ -62,18 +62,7 @@ internal static class EntitiesEmitter
 
     private static void EmitOptions(CodeWriter writer, EntityName entity)
     {
-        writer.Summary($"The states Home Assistant defines for <c>{CodeWriter.Xml(entity.Model.EntityId)}</c> (compare with the state string).");
-        writer.Open($"public static class {entity.OptionsClass}");
-        var scope = new NameScope(entity.OptionsClass!);
-        var options = entity.Model.Options.Distinct().ToList();
-        var optionNames = scope.Assign(options, o => o, Identifiers.Pascal);
-        for (var i = 0; i < options.Count; i++)
-        {
-            writer.Summary($"<c>{CodeWriter.Xml(options[i])}</c>");
-            writer.Line($"public const string {optionNames[i]} = {CodeWriter.Literal(options[i])};");
-        }
-
-        writer.Close();
+        ConstantsEmitter.Emit(writer, entity.OptionsClass!, $"The states Home Assistant defines for <c>{CodeWriter.Xml(entity.Model.EntityId)}</c> (compare with the state string).", entity.Model.Options);
         writer.Line();
     }
 

@@ -213,16 +213,6 @@ internal static class ServicesEmitter
     private static void EmitOptions(CodeWriter writer, string className, ServiceModel service, FieldModel field)
     {
         writer.Line();
-        writer.Summary($"The options of <c>{CodeWriter.Xml(field.Name)}</c> of <c>{CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}</c>.");
-        writer.Open($"public static class {className}");
-        var options = field.Selector.Options.Distinct().ToList();
-        var names = new NameScope(className).Assign(options, o => o, Identifiers.Pascal);
-        for (var i = 0; i < options.Count; i++)
-        {
-            writer.Summary($"<c>{CodeWriter.Xml(options[i])}</c>");
-            writer.Line($"public const string {names[i]} = {CodeWriter.Literal(options[i])};");
-        }
-
-        writer.Close();
+        ConstantsEmitter.Emit(writer, className, $"The options of <c>{CodeWriter.Xml(field.Name)}</c> of <c>{CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}</c>.", field.Selector.Options);
     }
 }

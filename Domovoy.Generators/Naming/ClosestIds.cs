@@ -5,12 +5,12 @@ using System.Linq;
 namespace Domovoy.Generators.Naming;
 
 /// <summary>"Did you mean …?" candidates: the known ids nearest to a mistyped one by edit distance (Levenshtein:
-/// insertions, deletions, substitutions each cost 1), at most a third of the id's length away.</summary>
+/// insertions, deletions, substitutions each cost 1), at most a fifth of the id's length (and at least 2) away.</summary>
 internal static class ClosestIds
 {
     public static IReadOnlyList<string> Find(string id, IEnumerable<string> known, int count = 3)
     {
-        var limit = Math.Max(2, id.Length / 3);
+        var limit = Math.Max(2, id.Length / 5);
         return known
             .Select(candidate => (Id: candidate, Distance: Distance(id, candidate, limit)))
             .Where(c => c.Distance <= limit)

@@ -28,14 +28,19 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Default));
 
-    public static CSharpGeneratorDriver Driver(string? snapshot, LanguageVersion version = LanguageVersion.Preview, string rootNamespace = RootNamespace)
+    public static AdditionalText SnapshotFile(string snapshot) => new InMemoryAdditionalText("/app/hass.snapshot.json", snapshot);
+
+    public static CSharpGeneratorDriver Driver(string? snapshot, LanguageVersion version = LanguageVersion.Preview)
+        => Driver(snapshot is null ? null : SnapshotFile(snapshot), version);
+
+    public static CSharpGeneratorDriver Driver(AdditionalText? snapshot, LanguageVersion version = LanguageVersion.Preview)
     {
-        var texts = snapshot is null ? ImmutableArray<AdditionalText>.Empty : [new InMemoryAdditionalText("/app/hass.snapshot.json", snapshot)];
+        var texts = snapshot is null ? ImmutableArray<AdditionalText>.Empty : [snapshot];
         return CSharpGeneratorDriver.Create(
             [new HassGenerator().AsSourceGenerator()],
             texts,
             ParseOptions(version),
-            new BuildProperties(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace }),
+            new BuildProperties(new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
@@ -54,7 +59,7 @@ internal static class GeneratorHarness
     /// <summary>Runs <see cref="UnknownEntityAnalyzer"/> over <paramref name="source"/> with the snapshot.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string snapshot, string source)
     {
-        var options = new AnalyzerOptions([new InMemoryAdditionalText("/app/hass.snapshot.json", snapshot)]);
+        var options = new AnalyzerOptions([SnapshotFile(snapshot)]);
         return await Compilation(source)
             .WithAnalyzers([new UnknownEntityAnalyzer()], options)
             .GetAnalyzerDiagnosticsAsync();
