@@ -7,15 +7,6 @@ namespace Domovoy.Generators.Tests;
 [TestClass]
 public sealed class NamingTests
 {
-    private static Compilation? _compilation;
-
-    [ClassInitialize]
-    public static void Generate(TestContext context)
-    {
-        _ = context;
-        _compilation = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json")).Output;
-    }
-
     [TestMethod]
     [DataRow("Entities+Light", "Light_2", "light.light", DisplayName = "object id equal to the domain (the containing class)")]
     [DataRow("Entities+Light", "All_2", "light.all", DisplayName = "object id equal to the generated All list")]
@@ -72,8 +63,7 @@ public sealed class NamingTests
         Assert.IsTrue(extensions.GetTypeMembers().SelectMany(t => t.GetMembers()).Any(m => m.Name == "Events_2"), "a domain named like an IHassPlugin member gets a suffix");
     }
 
-    private static INamedTypeSymbol Type(string metadataName)
-        => _compilation!.GetTypeByMetadataName($"{GeneratorHarness.RootNamespace}.{metadataName}") ?? throw new AssertFailedException($"no type {metadataName}");
+    private static INamedTypeSymbol Type(string metadataName) => GeneratorHarness.EdgeHomeType(metadataName);
 
     private static IFieldSymbol Field(string type, string member)
         => Type(type).GetMembers(member).OfType<IFieldSymbol>().SingleOrDefault() ?? throw new AssertFailedException($"no field {type}.{member}; has {string.Join(", ", Type(type).GetMembers().Select(m => m.Name))}");

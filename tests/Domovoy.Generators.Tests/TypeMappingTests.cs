@@ -11,15 +11,6 @@ namespace Domovoy.Generators.Tests;
 [TestClass]
 public sealed class TypeMappingTests
 {
-    private static Compilation? _compilation;
-
-    [ClassInitialize]
-    public static void Generate(TestContext context)
-    {
-        _ = context;
-        _compilation = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json")).Output;
-    }
-
     [TestMethod]
     [DataRow("Light", "Hallway", "Domovoy.Abstractions.LightEntity")]
     [DataRow("BinarySensor", "ÜglyDöör", "Domovoy.Abstractions.BinarySensorEntity")]
@@ -152,8 +143,7 @@ public sealed class TypeMappingTests
         Assert.IsFalse(calls[5].ReturnResponse, "response: optional, not asked for");
     }
 
-    private static INamedTypeSymbol Type(string metadataName)
-        => _compilation!.GetTypeByMetadataName($"{GeneratorHarness.RootNamespace}.{metadataName}") ?? throw new AssertFailedException($"no type {metadataName}");
+    private static INamedTypeSymbol Type(string metadataName) => GeneratorHarness.EdgeHomeType(metadataName);
 
     private static string FieldType(string type, string member)
         => Type(type).GetMembers(member).OfType<IFieldSymbol>().Single().Type.ToDisplayString();

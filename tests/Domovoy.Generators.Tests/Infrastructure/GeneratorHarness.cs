@@ -16,6 +16,8 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    private static readonly Lazy<Compilation> EdgeHomeCompilation = new(() => Generate(Fixture("edge-home.snapshot.json")).Output);
+
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Preview)
@@ -51,6 +53,11 @@ internal static class GeneratorHarness
         var driver = Driver(snapshot, version).RunGeneratorsAndUpdateCompilation(Compilation(source, version), out var output, out var diagnostics);
         return (output, diagnostics, driver.GetRunResult());
     }
+
+    /// <summary>A generated type of the edge-case home (Fixtures/edge-home.snapshot.json), by metadata name below the root
+    /// namespace ("Entities+Light").</summary>
+    public static INamedTypeSymbol EdgeHomeType(string metadataName)
+        => EdgeHomeCompilation.Value.GetTypeByMetadataName($"{RootNamespace}.{metadataName}") ?? throw new AssertFailedException($"no type {metadataName}");
 
     /// <summary>Every compiler diagnostic at warning level or above (the build runs with TreatWarningsAsErrors).</summary>
     public static IReadOnlyList<Diagnostic> Problems(Compilation compilation)
