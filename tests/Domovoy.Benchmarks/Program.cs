@@ -4,6 +4,7 @@ using Domovoy.Benchmarks;
 //   reload    [latencyCycles=50] [memoryCycles=500]
 //   hass      [events=100000] [pacedRates=200,2000] [rounds=3]   (issue 3 §7: throughput, latency, host RSS)
 //   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
+//   codegen   [runs=10] [buildRounds=4]                         (issue 11: 5,000-entity generation, in-process and real build)
 
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();
@@ -19,7 +20,10 @@ switch (suite)
     case "scheduler":
         await SchedulerBenchmark.RunAsync(rest);
         return 0;
+    case "codegen":
+        await CodegenBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, codegen");
         return 2;
 }

@@ -133,4 +133,15 @@ public sealed class GeneratedCodeTests
         Assert.IsFalse(run.Results.Single().GeneratedSources.Any(s => s.HintName == "Services.g.cs"));
         Assert.IsEmpty(GeneratorHarness.Problems(output), string.Join("\n", GeneratorHarness.Problems(output)));
     }
+
+    [TestMethod]
+    public void A5000EntityHomeCompilesWithoutAnyWarning()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Generate(LargeSnapshot.Create());
+
+        Assert.IsEmpty(generatorDiagnostics, string.Join("\n", generatorDiagnostics));
+        var problems = GeneratorHarness.Problems(output);
+        Assert.IsEmpty(problems, string.Join("\n", problems.Take(20)));
+        Assert.IsNotNull(output.GetTypeByMetadataName("TestApp.Entities+Sensor"));
+    }
 }
