@@ -5,6 +5,7 @@ using Domovoy.Benchmarks;
 //   hass      [events=100000] [pacedRates=200,2000] [rounds=3]   (issue 3 §7: throughput, latency, host RSS)
 //   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
 //   testing   [tests=50] [rounds=3]                             (issue 12: Domovoy.Testing behaviour tests)
+//   codegen   [runs=10] [buildRounds=4]                         (issue 11: 5,000-entity generation, in-process and real build)
 
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();
@@ -23,7 +24,10 @@ switch (suite)
     case "testing":
         await TestingBenchmark.RunAsync(rest);
         return 0;
+    case "codegen":
+        await CodegenBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen");
         return 2;
 }

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Domovoy.Generators.Model;
+using Domovoy.Generators.Naming;
+
+namespace Domovoy.Generators.Emit;
+
+/// <summary>Emits the groupings <c>Areas.&lt;Area&gt;.&lt;Domain&gt;.&lt;Entity&gt;</c> and
+/// <c>Labels.&lt;Label&gt;.&lt;Domain&gt;.&lt;Entity&gt;</c> (the same typed ids as <c>Entities</c>), each group with an
+/// <c>All</c> list.</summary>
+internal static class GroupsEmitter
+{
+    /// <summary>A grouping: its top-level class, what one group is called in docs, the groups (id, display name) and
+    /// which group ids an entity belongs to.</summary>
+    public sealed record Grouping(string ClassName, string Noun, IReadOnlyList<(string Id, string Name)> Groups, Func<EntityModel, IEnumerable<string>> GroupsOf);
+
+    public static string Emit(string rootNamespace, EntityNames names, Grouping grouping)
+    {
+        var members = names.Domains
+            .SelectMany(d => d.Entities.Select(e => (Domain: d, Entity: e)))
+            .SelectMany(x => grouping.GroupsOf(x.Entity.Model).Select(g => (Group: g, x.Domain, x.Entity)))
+            .ToLookup(x => x.Group, StringComparer.Ordinal);
+        var groups = grouping.Groups
+            .Concat(members.Select(m => m.Key).Where(id => grouping.Groups.All(g => g.Id != id)).Select(id => (Id: id, Name: id)))
+            .OrderBy(g => g.Id, StringComparer.Ordinal)
+            .ToList();
+        var writer = new CodeWriter(rootNamespace);
+        var entities = $"global::{rootNamespace}.{EntityNames.EntitiesClass}";
+        writer.Summary($"The snapshot's entities by {grouping.Noun}: the same typed ids as <c>Entities</c>, grouped by domain, with <c>All</c>.");
+        writer.Open($"public static partial class {grouping.ClassName}");
+        var classNames = new NameScope(grouping.ClassName).Assign(groups, g => g.Id, g => Identifiers.Pascal(g.Id));
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var (id, name) = groups[i];
+            writer.Summary($"{grouping.Noun} {CodeWriter.Xml(name)} (<c>{CodeWriter.Xml(id)}</c>).");
+            writer.Open($"public static partial class {classNames[i]}");
+            var scope = new NameScope(classNames[i], EntitiesEmitter.AllMember);
+            var all = new List<string>();
+            foreach (var domain in members[id].GroupBy(m => m.Domain).OrderBy(d => d.Key.Domain, StringComparer.Ordinal))
+            {
+                var domainClass = scope.Take(domain.Key.ClassName);
+                writer.Summary($"The {CodeWriter.Xml(domain.Key.Domain)} entities in {grouping.Noun} {CodeWriter.Xml(name)}.");
+                writer.Open($"public static class {domainClass}");
+                foreach (var (_, _, entity) in domain)
+                {
+                    writer.Summary($"<c>{CodeWriter.Xml(entity.Model.EntityId)}</c>: see <see cref=\"{entities}.{domain.Key.ClassName}.{entity.Name}\"/>.");
+                    writer.Line($"public static readonly {EntityTypes.For(entity.Model)} {entity.Name} = {entities}.{domain.Key.ClassName}.{entity.Name};");
+                    all.Add($"{entities}.{domain.Key.ClassName}.{entity.Name}");
+                }
+
+                writer.Close();
+                writer.Line();
+            }
+
+            writer.Summary($"Every entity in {grouping.Noun} {CodeWriter.Xml(name)}, in domain then entity id order.");
+            writer.Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<{EntityTypes.AnyEntity}> {EntitiesEmitter.AllMember} = [{string.Join(", ", all)}];");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Domovoy.Abstractions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Domovoy.Generators.Tests.Infrastructure;
+
+/// <summary>Runs the real generator and analyzer the way the compiler does: an in-memory C# compilation referencing
+/// Domovoy.Abstractions, the snapshot as an AdditionalFiles item, RootNamespace as a build property. Compiles with the
+/// settings apps use (nullable, XML docs diagnosed, every warning reported).</summary>
+internal static class GeneratorHarness
+{
+    public const string RootNamespace = "TestApp";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    private static readonly Lazy<Compilation> EdgeHomeCompilation = new(() => Generate(Fixture("edge-home.snapshot.json")).Output);
+
+    public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Preview)
+        => new(version, DocumentationMode.Diagnose);
+
+    public static CSharpCompilation Compilation(string source = "", LanguageVersion version = LanguageVersion.Preview)
+        => CSharpCompilation.Create(
+            "TestApp",
+            [CSharpSyntaxTree.ParseText(source, ParseOptions(version), path: "App.cs")],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Default));
+
+    public static AdditionalText SnapshotFile(string snapshot) => new InMemoryAdditionalText("/app/hass.snapshot.json", snapshot);
+
+    public static CSharpGeneratorDriver Driver(string? snapshot, LanguageVersion version = LanguageVersion.Preview)
+        => Driver(snapshot is null ? null : SnapshotFile(snapshot), version);
+
+    public static CSharpGeneratorDriver Driver(AdditionalText? snapshot, LanguageVersion version = LanguageVersion.Preview)
+    {
+        var texts = snapshot is null ? ImmutableArray<AdditionalText>.Empty : [snapshot];
+        return CSharpGeneratorDriver.Create(
+            [new HassGenerator().AsSourceGenerator()],
+            texts,
+            ParseOptions(version),
+            new BuildProperties(new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Generates from <paramref name="snapshot"/> into a compilation of <paramref name="source"/>; returns the
+    /// compilation with the generated sources and the generator's own diagnostics.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Generate(string? snapshot, string source = "", LanguageVersion version = LanguageVersion.Preview)
+    {
+        var driver = Driver(snapshot, version).RunGeneratorsAndUpdateCompilation(Compilation(source, version), out var output, out var diagnostics);
+        return (output, diagnostics, driver.GetRunResult());
+    }
+
+    /// <summary>A generated type of the edge-case home (Fixtures/edge-home.snapshot.json), by metadata name below the root
+    /// namespace ("Entities+Light").</summary>
+    public static INamedTypeSymbol EdgeHomeType(string metadataName)
+        => EdgeHomeCompilation.Value.GetTypeByMetadataName($"{RootNamespace}.{metadataName}") ?? throw new AssertFailedException($"no type {metadataName}");
+
+    /// <summary>Every compiler diagnostic at warning level or above (the build runs with TreatWarningsAsErrors).</summary>
+    public static IReadOnlyList<Diagnostic> Problems(Compilation compilation)
+        => compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    /// <summary>Runs <see cref="UnknownEntityAnalyzer"/> over <paramref name="source"/> with the snapshot.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string snapshot, string source)
+    {
+        var options = new AnalyzerOptions([SnapshotFile(snapshot)]);
+        return await Compilation(source)
+            .WithAnalyzers([new UnknownEntityAnalyzer()], options)
+            .GetAnalyzerDiagnosticsAsync();
+    }
+
+    /// <summary>Emits the compilation and loads it (into the default context, so it shares Domovoy.Abstractions with the test).</summary>
+    public static Assembly Load(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.IsTrue(result.Success, string.Join("\n", result.Diagnostics));
+        return Assembly.Load(stream.ToArray());
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Append(typeof(EntityId).Assembly.Location)
+            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First());
+        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}
