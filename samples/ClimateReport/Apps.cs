@@ -8,8 +8,8 @@ public sealed class Apps : IAppRegistrar
     /// <inheritdoc />
     public void Register(IAppRegistry apps) => apps.Register<ClimateReportApp, ClimateReportConfig>("climate_report", new()
     {
-        Indoor = new("sensor.living_room_temperature"),
-        Outdoor = new("sensor.outdoor_temperature"),
+        Indoor = Entities.Sensor.LivingRoomTemperature,
+        Outdoor = Entities.Sensor.OutdoorTemperature,
         Every = TimeSpan.FromSeconds(45),
     });
 }

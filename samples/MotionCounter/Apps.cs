@@ -9,6 +9,6 @@ public sealed class Apps : IAppRegistrar
     public void Register(IAppRegistry apps)
         => apps.Register<MotionCounterApp, MotionCounterConfig>("motion_counter", new MotionCounterConfig
         {
-            Sensors = [new BinarySensorEntity("binary_sensor.hallway_motion"), new BinarySensorEntity("binary_sensor.kitchen_motion")],
+            Sensors = [Entities.BinarySensor.HallwayMotion, Entities.BinarySensor.KitchenMotion],
         });
 }

@@ -49,7 +49,7 @@ public sealed class MotionLightsApp : AppBase<MotionLightsConfig>
             }
 
             Log.LogInformation("Motion at {Motion}: turning on {Light}", Config.Motion, Config.Light);
-            await Hass.CallServiceAsync("light", "turn_on", Config.Light, new { brightness_pct = Config.BrightnessPercent }, cancellationToken: cancellationToken);
+            await Hass.Light.TurnOnAsync(Config.Light, brightnessPct: Config.BrightnessPercent, cancellationToken: cancellationToken);
         }
         else if (change.New == false)
         {
@@ -62,6 +62,6 @@ public sealed class MotionLightsApp : AppBase<MotionLightsConfig>
     {
         _offTimer = null;
         Log.LogInformation("No motion for {Delay}: turning off {Light}", Durations.Describe(Config.OffDelay), Config.Light);
-        await Hass.CallServiceAsync("light", "turn_off", Config.Light, cancellationToken: cancellationToken);
+        await Hass.Light.TurnOffAsync(Config.Light, cancellationToken: cancellationToken);
     }
 }

@@ -16,12 +16,14 @@ public sealed class Apps : IAppRegistrar
     {
         apps.Register<DomovoyAppClassApp, DomovoyAppClassConfig>(AppName, new()
         {
-            Motion = new("binary_sensor.hallway_motion"),
-            Light = new("light.hallway"),
+            // Entities is generated at build time from hass.snapshot.json (your Home Assistant's entities; regenerate it
+            // with `domovoy codegen` and rebuild): a misspelt or removed entity does not compile.
+            Motion = Entities.BinarySensor.HallwayMotion,
+            Light = Entities.Light.Hallway,
             BrightnessPercent = 80,
         });
 
         // More instances of the same app with other entities:
-        // apps.Register<DomovoyAppClassApp, DomovoyAppClassConfig>("porch_lights", new() { Motion = new("binary_sensor.porch_motion"), Light = new("light.porch") });
+        // apps.Register<DomovoyAppClassApp, DomovoyAppClassConfig>("kitchen_lights", new() { Motion = Entities.BinarySensor.KitchenMotion, Light = Entities.Light.Kitchen });
     }
 }

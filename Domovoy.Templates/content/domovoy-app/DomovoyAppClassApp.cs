@@ -64,7 +64,8 @@ public sealed class DomovoyAppClassApp : AppBase<DomovoyAppClassConfig>
     {
         _motionCount++;
         Log.LogInformation("Motion at {Motion}: turning on {Light}", Config.Motion, Config.Light);
-        await Hass.CallServiceAsync("light", "turn_on", Config.Light, new { brightness_pct = Config.BrightnessPercent }, cancellationToken: cancellationToken);
+        // A typed service call generated from hass.snapshot.json: light.turn_on with its fields as parameters.
+        await Hass.Light.TurnOnAsync(Config.Light, brightnessPct: Config.BrightnessPercent, cancellationToken: cancellationToken);
     }
 
     /// <summary>Logs how often motion was seen since the app started.</summary>
