@@ -45,6 +45,11 @@ internal sealed class CodeWriter
         Line("}");
     }
 
+    /// <summary>A <c>public static readonly IReadOnlyList&lt;T&gt;</c> of <paramref name="items"/> (an array, not a collection
+    /// expression, so entities compile down to C# 10 and only the services need C# 14).</summary>
+    public void ReadOnlyList(string name, string elementType, System.Collections.Generic.IEnumerable<string> items)
+        => Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<{elementType}> {name} = new {elementType}[] {{ {string.Join(", ", items)} }};");
+
     /// <summary>A one-line <c>&lt;summary&gt;</c>; <paramref name="xml"/> must already be XML (see <see cref="Xml"/>).</summary>
     public void Summary(string xml) => Line($"/// <summary>{xml}</summary>");
 

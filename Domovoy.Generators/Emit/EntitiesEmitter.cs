@@ -40,7 +40,7 @@ internal static class EntitiesEmitter
             }
 
             writer.Summary($"Every {CodeWriter.Xml(domain.Domain)} entity of the snapshot, in entity id order.");
-            writer.Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<{domain.ElementType}> {AllMember} = [{string.Join(", ", domain.Entities.Select(e => e.Name))}];");
+            writer.ReadOnlyList(AllMember, domain.ElementType, domain.Entities.Select(e => e.Name));
             if (domain.Attributes.Count > 0)
             {
                 writer.Line();

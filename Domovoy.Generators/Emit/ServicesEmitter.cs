@@ -131,7 +131,7 @@ internal static class ServicesEmitter
         writer.Line();
         EmitDocs(writer, service, parameters, ("target", $"The {CodeWriter.Xml(targetNoun)} to call {CodeWriter.Xml(call)} on."));
         writer.Line($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"{targetType} target" }.Concat(fieldDeclarations))})");
-        writer.Line($"    => {methodName}({string.Join(", ", new[] { "[target]" }.Concat(fieldArguments))});");
+        writer.Line($"    => {methodName}({string.Join(", ", new[] { $"new {targetType}[] {{ target }}" }.Concat(fieldArguments))});");
         writer.Line();
         EmitDocs(writer, service, parameters, ("targets", $"The {CodeWriter.Xml(targetNoun)} entities to call {CodeWriter.Xml(call)} on (one call for all)."));
         writer.Open($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"global::System.Collections.Generic.IEnumerable<{targetType}> targets" }.Concat(fieldDeclarations))})");

@@ -5,7 +5,7 @@ using Domovoy.Benchmarks;
 //   hass      [events=100000] [pacedRates=200,2000] [rounds=3]   (issue 3 §7: throughput, latency, host RSS)
 //   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
 //   testing   [tests=50] [rounds=3]                             (issue 12: Domovoy.Testing behaviour tests)
-//   codegen   [runs=10] [buildRounds=4]                         (issue 11: 5,000-entity generation, in-process and real build)
+//   codegen   [runs=10] [buildRounds=4, 0 = in-process only]     (issue 11: 5,000-entity generation, in-process and real build)
 
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();

@@ -36,6 +36,7 @@ public sealed class NamingTests
         Assert.IsNotNull(Field("Areas+Areas_2+Switch", "Class"));
         Assert.IsNotNull(Field("Labels+Night+Light", "Hallway"));
         Assert.IsNotNull(Field("Areas+Kitchen", "All"));
+        Assert.IsNotNull(Field("Areas+Kitchen+Light", "All"));
     }
 
     [TestMethod]
