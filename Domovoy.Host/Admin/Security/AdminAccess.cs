@@ -24,7 +24,8 @@ internal sealed class AdminAccess(AdminToken token, LoginThrottle throttle, ILog
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts, which the cross-site check refuses.
+        headers["Referrer-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && IsCrossSite(request))

@@ -172,21 +172,7 @@ public sealed class PluginWorkspace : IDisposable
     }
 
     /// <summary>The repository root (the folder with Domovoy.sln), found upwards from the test binaries.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Domovoy.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No Domovoy.sln above {AppContext.BaseDirectory}.");
-        }
-    }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>Builds a project with the real SDK; throws with the build output on failure.</summary>
     /// <param name="name">The project (folder) name.</param>
