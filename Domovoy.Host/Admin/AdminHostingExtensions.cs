@@ -29,6 +29,7 @@ internal static class AdminHostingExtensions
         builder.Logging.AddProvider(new LiveLogProvider(logs));
         builder.Services.AddSingleton(sp => new AdminServer(
             config.Admin,
+            simulatedHomeAssistant: config.HassUrl is null,
             config.StateFilePath,
             AdminToken.From(config.Admin.Token),
             logs,

@@ -23,6 +23,7 @@ namespace Domovoy.Host.Admin;
 /// </summary>
 internal sealed class AdminServer(
     AdminConfig config,
+    bool simulatedHomeAssistant,
     string stateFilePath,
     AdminToken token,
     LiveLogStore logs,
@@ -46,7 +47,7 @@ internal sealed class AdminServer(
     {
         if (services.GetService<HassWebSocketClient>() is { } client)
         {
-            _hass = new HassConnectionMonitor(client, time, simulated: services.GetService<HassClientOptions>()?.TokenSource == "the embedded simulator");
+            _hass = new HassConnectionMonitor(client, time, simulatedHomeAssistant);
             _hass.Changed += _changes.Pulse;
         }
 

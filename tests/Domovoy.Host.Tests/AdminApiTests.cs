@@ -201,6 +201,34 @@ public sealed class AdminApiTests
         Assert.AreEqual(HttpStatusCode.NotFound, (await host.Client.GetAsync("api/logs?app=nobody")).StatusCode);
     }
 
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Retrying_a_failed_plugin_checks_its_unchanged_folder_again()
+    {
+        using var workspace = new SampleWorkspace();
+
+        // A plugin whose main assembly has no IAppRegistrar: it fails to load, and its unchanged content is not retried by itself.
+        Directory.CreateDirectory(Path.Combine(workspace.Root, "plugins", "Broken"));
+        File.Copy(Path.Combine(workspace.Root, "plugins", "MotionLights", "Helpers.dll"), Path.Combine(workspace.Root, "plugins", "Broken", "Broken.dll"));
+        await using var host = await AdminHost.StartAsync(workspace);
+        await host.WaitForStatusAsync(s => FailedAttempts(s) == 1, "one failed attempt of Broken");
+        using var plugins = JsonDocument.Parse(await host.Client.GetStringAsync("api/plugins"));
+        var broken = plugins.RootElement.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Broken");
+        Assert.AreEqual(JsonValueKind.Null, broken.GetProperty("loaded_version").ValueKind);
+        StringAssert.Contains(broken.GetProperty("last_failure").GetString(), "IAppRegistrar");
+
+        using var retry = await host.Client.PostAsync("api/plugins/Broken/retry", null);
+        Assert.AreEqual(HttpStatusCode.Accepted, retry.StatusCode, await retry.Content.ReadAsStringAsync());
+        await host.WaitForStatusAsync(s => FailedAttempts(s) == 2, "a second failed attempt of Broken after the retry");
+        Assert.AreEqual(5, (await host.AppsAsync()).Count(a => a.Status == "running"), "the other plugins are untouched");
+        Assert.AreEqual(HttpStatusCode.NotFound, (await host.Client.PostAsync("api/plugins/NoSuchPlugin/retry", null)).StatusCode);
+
+        static int FailedAttempts(JsonElement status) => status.GetProperty("plugins").EnumerateArray()
+            .Where(p => p.GetProperty("name").GetString() == "Broken")
+            .SelectMany(p => p.GetProperty("history").EnumerateArray())
+            .Count(h => h.GetProperty("outcome").GetString() == "load_failed");
+    }
+
     /// <summary>Reads the app's stream up to a line containing <paramref name="text"/>; every line must be motion_counter's.</summary>
     private static async Task<JsonElement> ReadUntilAsync(IAsyncEnumerator<(string Event, string Data)> lines, string text)
     {

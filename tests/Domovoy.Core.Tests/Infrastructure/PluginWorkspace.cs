@@ -144,10 +144,12 @@ public sealed class PluginWorkspace : IDisposable
             File.Copy(file, target);
         }
 
-        // Compile against the same (non-framework) dependencies as the real Abstractions: those next to the test binaries.
+        // Compile against the same dependencies as the real Abstractions, except the base framework's: those next to the
+        // test binaries, or from the shared framework that provides them (ASP.NET Core's carries the logging abstractions).
+        var baseFramework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = string.Concat(typeof(Domovoy.Abstractions.AppBase).Assembly.GetReferencedAssemblies()
-            .Select(a => Path.Combine(AppContext.BaseDirectory, a.Name + ".dll"))
-            .Where(File.Exists)
+            .Select(a => File.Exists(Path.Combine(AppContext.BaseDirectory, a.Name + ".dll")) ? Path.Combine(AppContext.BaseDirectory, a.Name + ".dll") : System.Reflection.Assembly.Load(a).Location)
+            .Where(path => File.Exists(path) && !string.Equals(Path.GetDirectoryName(path), baseFramework, StringComparison.Ordinal))
             .Select(path => $"""<Reference Include="{Path.GetFileNameWithoutExtension(path)}"><HintPath>{path}</HintPath></Reference>"""));
         var v = assemblyVersion;
         File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""

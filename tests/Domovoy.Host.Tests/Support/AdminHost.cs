@@ -72,10 +72,14 @@ internal sealed partial class AdminHost : IAsyncDisposable
     /// Follows the live status stream (/api/status/stream, an event per change) until the apps satisfy the condition;
     /// bounded by <see cref="Patience"/>.
     /// </summary>
-    public async Task WaitUntilAsync(Func<IReadOnlyList<AppRow>, bool> condition)
+    public Task WaitUntilAsync(Func<IReadOnlyList<AppRow>, bool> condition)
+        => WaitForStatusAsync(status => condition(ReadApps(status.GetProperty("apps"))), "the apps in the expected state");
+
+    /// <summary>Follows the live status stream until a status event satisfies the condition; bounded by <see cref="Patience"/>.</summary>
+    public async Task WaitForStatusAsync(Func<JsonElement, bool> condition, string what)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        IReadOnlyList<AppRow> last = [];
+        var last = string.Empty;
         try
         {
             await foreach (var (name, data) in SseStream.ReadAsync(Client, "api/status/stream", timeout.Token))
@@ -85,9 +89,9 @@ internal sealed partial class AdminHost : IAsyncDisposable
                     continue;
                 }
 
+                last = data;
                 using var document = JsonDocument.Parse(data);
-                last = ReadApps(document.RootElement.GetProperty("apps"));
-                if (condition(last))
+                if (condition(document.RootElement))
                 {
                     return;
                 }
@@ -97,7 +101,7 @@ internal sealed partial class AdminHost : IAsyncDisposable
         {
         }
 
-        throw new TimeoutException($"The apps did not reach the expected state within {Patience}; last seen: {string.Join(", ", last)}\n{Output.Text}");
+        throw new TimeoutException($"No status with {what} within {Patience}; last seen: {last}\n{Output.Text}");
     }
 
     /// <summary>SIGTERM, then waits for a clean exit.</summary>
