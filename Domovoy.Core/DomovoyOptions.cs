@@ -52,6 +52,11 @@ public sealed class DomovoyOptions
     /// </summary>
     public TimeSpan MisfireGrace { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Names of apps that stay registered but are not started (switched off by the operator; the host persists them).
+    /// </summary>
+    public ISet<string> DisabledApps { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Capacity of each app's callback queue.</summary>
     public int AppQueueCapacity { get; set; } = 10_000;
 

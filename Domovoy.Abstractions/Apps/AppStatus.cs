@@ -30,4 +30,10 @@ public enum AppStatus
     /// detached and nothing more is delivered to it, but code it still runs may hold its plugin version in memory.
     /// </summary>
     Abandoned,
+
+    /// <summary>
+    /// The app is registered but switched off by the operator (status page or admin API). It is not started, also not
+    /// on reloads or host restarts, until it is enabled again.
+    /// </summary>
+    Disabled,
 }

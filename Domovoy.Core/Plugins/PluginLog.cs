@@ -67,4 +67,7 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 1320, Level = LogLevel.Error, Message = "A plugin event observer threw")]
     public static partial void ObserverThrew(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1321, Level = LogLevel.Information, Message = "Plugin {Plugin}: retry requested; its folder is checked again, also if unchanged since the last failed attempt.")]
+    public static partial void RetryRequested(ILogger logger, string plugin);
 }

@@ -28,7 +28,9 @@ internal sealed class PluginManager : BackgroundService
     private readonly string _pluginsPath;
     private readonly ShadowCopier _shadow;
     private readonly List<Task> _unloadChecks = [];
+    private readonly Dictionary<string, List<long>> _leaked = new(StringComparer.Ordinal);
     private IReadOnlyList<AppStopOutcome> _shutdownOutcomes = [];
+    private PluginFolderWatcher? _watcher;
     private long _nextAttempt;
 
     public PluginManager(AppEngine engine, PluginVersionLoader loader, IOptions<DomovoyOptions> options, TimeProvider time, ILogger<PluginManager> logger, IAppStartGate? startGate = null)
@@ -51,6 +53,53 @@ internal sealed class PluginManager : BackgroundService
 
     /// <summary>How each app stopped at shutdown (empty until the host stopped).</summary>
     public IReadOnlyList<AppStopOutcome> ShutdownOutcomes => Volatile.Read(ref _shutdownOutcomes);
+
+    /// <summary>How many finished attempts each plugin's history keeps.</summary>
+    public const int HistoryLength = 20;
+
+    /// <summary>Every known plugin with its serving version, failures, reload history and leaks, sorted by name.</summary>
+    public IReadOnlyList<PluginStatusView> GetStatusViews()
+    {
+        lock (_plugins)
+        {
+            return _plugins.Select(p =>
+            {
+                lock (p.Value)
+                {
+                    var leaked = _leaked.TryGetValue(p.Key, out var versions) ? versions.ToArray() : [];
+                    return new PluginStatusView(p.Key, p.Value.Current?.Number, p.Value.LastFailureReason, p.Value.FailureStreak, p.Value.History.ToArray(), leaked);
+                }
+            }).OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Checks the plugin's folder again (after the debounce) even when its content equals the last failed attempt, e.g.
+    /// after Home Assistant came back or a missing dependency was installed. Returns false for an unknown plugin or
+    /// before the plugins folder is watched.
+    /// </summary>
+    public bool RetryPlugin(string pluginName)
+    {
+        PluginState? state;
+        lock (_plugins)
+        {
+            state = _plugins.GetValueOrDefault(pluginName);
+        }
+
+        if (state is null || Volatile.Read(ref _watcher) is not { } watcher)
+        {
+            return false;
+        }
+
+        lock (state)
+        {
+            state.RetryRequested = true;
+        }
+
+        PluginLog.RetryRequested(_logger, pluginName);
+        watcher.Touch(pluginName);
+        return true;
+    }
 
     public IReadOnlyCollection<string> LoadedPlugins
     {
@@ -95,6 +144,7 @@ internal sealed class PluginManager : BackgroundService
         }
 
         using var watcher = new PluginFolderWatcher(_pluginsPath, _options.ReloadDebounce, _time, _logger);
+        Volatile.Write(ref _watcher, watcher);
         try
         {
             if (_startGate is not null)
@@ -222,6 +272,12 @@ internal sealed class PluginManager : BackgroundService
 
     private async Task ProcessAsync(string plugin, PluginState state, PluginFolderWatcher watcher, CancellationToken cancellationToken)
     {
+        lock (state)
+        {
+            state.AttemptStarted = _time.GetTimestamp();
+            state.Attempt++;
+        }
+
         var directory = Path.Combine(_pluginsPath, plugin);
         if (PluginFiles.List(directory).Count == 0)
         {
@@ -318,7 +374,7 @@ internal sealed class PluginManager : BackgroundService
             return null;
         }
 
-        if (state.LastFailed?.Combined == fingerprint.Combined)
+        if (state.LastFailed?.Combined == fingerprint.Combined && !state.TakeRetryRequest())
         {
             // An unchanged broken build is not retried (nor reported again) on every touch.
             ShadowCopier.TryDelete(shadowDirectory);
@@ -529,6 +585,16 @@ internal sealed class PluginManager : BackgroundService
             }
 
             _engine.CountLeakedVersion();
+            lock (_plugins)
+            {
+                if (!_leaked.TryGetValue(plugin, out var versions))
+                {
+                    _leaked[plugin] = versions = [];
+                }
+
+                versions.Add(number);
+            }
+
             PluginLog.Leaked(_logger, plugin, number, _options.UnloadCheckRounds);
             Raise(new PluginEvent(PluginEventKind.Leaked, plugin, number));
         });
@@ -541,6 +607,11 @@ internal sealed class PluginManager : BackgroundService
 
     private void Raise(PluginEvent pluginEvent)
     {
+        if (pluginEvent.Kind is PluginEventKind.Loaded or PluginEventKind.LoadFailed or PluginEventKind.RolledBack or PluginEventKind.Removed)
+        {
+            StateOf(pluginEvent.PluginName).Record(pluginEvent, _time);
+        }
+
         try
         {
             PluginChanged?.Invoke(pluginEvent);
@@ -575,6 +646,56 @@ internal sealed class PluginManager : BackgroundService
         public bool Running { get; set; }
 
         public bool Pending { get; set; }
+
+        /// <summary>The latest finished attempts (guarded by the state's lock).</summary>
+        public Queue<PluginReload> History { get; } = new();
+
+        /// <summary>Counts attempts, so a rollback replaces its own attempt's failure in the history.</summary>
+        public long Attempt { get; set; }
+
+        public long AttemptStarted { get; set; }
+
+        private long RecordedAttempt { get; set; }
+
+        /// <summary>Set by an operator's retry: the next check loads even content equal to the last failed attempt.</summary>
+        public bool RetryRequested { get; set; }
+
+        public bool TakeRetryRequest()
+        {
+            lock (this)
+            {
+                var requested = RetryRequested;
+                RetryRequested = false;
+                return requested;
+            }
+        }
+
+        /// <summary>Adds the outcome of the current attempt to the history (a rollback replaces the attempt's failure).</summary>
+        public void Record(PluginEvent pluginEvent, TimeProvider time)
+        {
+            lock (this)
+            {
+                var entry = new PluginReload(time.GetUtcNow(), pluginEvent.Kind, pluginEvent.Version, time.GetElapsedTime(AttemptStarted), pluginEvent.Detail);
+                if (RecordedAttempt == Attempt && History.Count > 0)
+                {
+                    // Same attempt reported twice (failure, then rollback): keep the final outcome only.
+                    var kept = History.ToArray()[..^1];
+                    History.Clear();
+                    foreach (var item in kept)
+                    {
+                        History.Enqueue(item);
+                    }
+                }
+
+                History.Enqueue(entry);
+                while (History.Count > HistoryLength)
+                {
+                    History.Dequeue();
+                }
+
+                RecordedAttempt = Attempt;
+            }
+        }
 
         /// <summary>Forgets the plugin (its folder was deleted): the next load is version 1.</summary>
         public void Reset()

@@ -40,4 +40,16 @@ internal sealed record HostConfig
 
     /// <summary>Where the token came from, for error messages: <c>hass.token</c>, <c>token_env NAME</c> or <c>token_file PATH</c>.</summary>
     public string HassTokenSource { get; init; } = "hass.token";
+
+    /// <summary>The status page and admin API settings.</summary>
+    public AdminConfig Admin { get; init; } = new();
+
+    /// <summary>
+    /// The host's small state file next to config.yml (<c>domovoy.state.json</c>): what the operator changed at run time
+    /// and must survive a restart (the disabled apps).
+    /// </summary>
+    public required string StateFilePath { get; init; }
+
+    /// <summary>The apps the operator disabled (read from <see cref="StateFilePath"/>): registered, but not started.</summary>
+    public IReadOnlySet<string> DisabledApps { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

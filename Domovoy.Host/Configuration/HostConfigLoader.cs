@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using Domovoy.Host.Admin.State;
 using Microsoft.Extensions.Logging;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,10 +13,11 @@ namespace Domovoy.Host.Configuration;
 /// </summary>
 internal static class HostConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "misfire_grace_s", "location", "hass", "simulator"];
+    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "misfire_grace_s", "location", "hass", "simulator", "admin"];
     private static readonly string[] LocationKeys = ["latitude", "longitude", "elevation"];
     private static readonly string[] SimulatorKeys = ["port", "entities"];
     private static readonly string[] HassKeys = ["url", "token", "token_env", "token_file"];
+    private static readonly string[] AdminKeys = ["enabled", "bind", "port", "token_env", "token_file"];
 
     public static HostConfig Load(string path)
     {
@@ -46,6 +49,8 @@ internal static class HostConfigLoader
         var config = new HostConfig
         {
             PluginsPath = Path.GetFullPath(Path.Combine(directory, pluginsText)),
+            StateFilePath = Path.Combine(directory, "domovoy.state.json"),
+            DisabledApps = AppStateFile.LoadDisabledApps(Path.Combine(directory, "domovoy.state.json")),
             TimeZone = file.Parse(root, "timezone", "timezone", "an IANA time zone id such as 'Europe/Berlin'", TimeZoneInfo.FindSystemTimeZoneById) ?? TimeZoneInfo.Utc,
             LogLevel = file.ParseValue(root, "log_level", "log_level", "one of trace, debug, information, warning, error", ParseLogLevel) ?? LogLevel.Information,
             ReloadDebounce = TimeSpan.FromMilliseconds(file.ParseValue(root, "reload_debounce_ms", "reload_debounce_ms", "a whole number of milliseconds between 0 and 60000, e.g. 300", t => ParseRange(t, 0, 60_000)) ?? 300),
@@ -93,8 +98,73 @@ internal static class HostConfigLoader
             }
         }
 
+        if (file.Mapping(root, "admin", "a mapping with 'enabled', 'bind', 'port' and 'token_env' or 'token_file'") is { } admin)
+        {
+            config = config with { Admin = ReadAdmin(file, admin, directory) };
+        }
+
         return config;
     }
+
+    private static AdminConfig ReadAdmin(ConfigFile file, YamlMappingNode admin, string directory)
+    {
+        file.RejectUnknown(admin, AdminKeys, "admin.");
+        var envName = file.Scalar(admin, "token_env", "admin.token_env", required: false, "the name of an environment variable holding the status page's access token");
+        var tokenFile = file.Scalar(admin, "token_file", "admin.token_file", required: false, "a path to a file holding the status page's access token");
+        if (!string.IsNullOrEmpty(envName) && !string.IsNullOrEmpty(tokenFile))
+        {
+            throw new HostConfigException($"{file.Path}: give at most one of 'admin.token_env' or 'admin.token_file'.");
+        }
+
+        string? token = null;
+        string? source = null;
+        if (!string.IsNullOrEmpty(envName))
+        {
+            token = Environment.GetEnvironmentVariable(envName) is { Length: > 0 } value
+                ? value.Trim()
+                : throw new HostConfigException($"{file.Path}: 'admin.token_env' names environment variable '{envName}', which is not set. Export it with a long random token (e.g. openssl rand -hex 32).");
+            source = $"token_env {envName}";
+        }
+        else if (!string.IsNullOrEmpty(tokenFile))
+        {
+            var tokenPath = Path.GetFullPath(Path.Combine(directory, tokenFile));
+            token = File.Exists(tokenPath)
+                ? File.ReadAllText(tokenPath).Trim()
+                : throw new HostConfigException($"{file.Path}: 'admin.token_file' points to '{tokenPath}', which does not exist.");
+            source = $"token_file {tokenPath}";
+        }
+
+        if (token is { Length: < 16 })
+        {
+            throw new HostConfigException($"{file.Path}: the status page token from {source} is shorter than 16 characters; use a long random one (e.g. openssl rand -hex 32).");
+        }
+
+        var config = new AdminConfig
+        {
+            Enabled = file.ParseValue(admin, "enabled", "admin.enabled", "true or false", ParseBool) ?? true,
+            Bind = file.Parse(admin, "bind", "admin.bind", "an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (all interfaces), or localhost", ParseBind) ?? IPAddress.Loopback,
+            Port = file.ParseValue(admin, "port", "admin.port", "a TCP port between 0 and 65535 (0 picks a free one)", t => ParseRange(t, 0, 65535)) ?? AdminConfig.DefaultPort,
+            Token = token,
+            TokenSource = source,
+        };
+        if (config.Enabled && !config.IsLoopback && token is null)
+        {
+            var line = admin.Children[new YamlScalarNode("bind")].Start.Line;
+            throw new HostConfigException($"{file.Path} line {line}: 'admin.bind' is {config.Bind}, which other machines can reach, but no access token is configured. Set 'admin.token_env' (recommended) or 'admin.token_file' to a long random token, or bind to 127.0.0.1.");
+        }
+
+        return config;
+    }
+
+    private static bool ParseBool(string text) => text.ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        _ => throw new FormatException(),
+    };
+
+    private static IPAddress ParseBind(string text)
+        => string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(text);
 
     /// <summary>The token and where it came from (<c>hass.token</c>, <c>token_env NAME</c>, <c>token_file PATH</c>).</summary>
     private static (string Token, string Source) ReadToken(ConfigFile file, YamlMappingNode hass, string directory)

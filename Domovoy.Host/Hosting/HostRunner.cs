@@ -1,6 +1,7 @@
 using Domovoy.Core.HomeAssistant;
 using Domovoy.Core.Hosting;
 using Domovoy.Core.Plugins;
+using Domovoy.Host.Admin;
 using Domovoy.Host.Configuration;
 using Domovoy.Host.HomeAssistant;
 using Domovoy.Simulator;
@@ -67,6 +68,7 @@ internal static class HostRunner
                 o.Longitude = config.Longitude;
                 o.Elevation = config.Elevation;
             });
+            builder.AddDomovoyAdmin(config);
 
             using var host = builder.Build();
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Domovoy.Host");

@@ -20,6 +20,12 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _pluginGates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AppInstance> _apps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _nameOwners = new(StringComparer.Ordinal);
+
+    // The serving version's registrations by app name (also of apps without an instance: disabled, failed to create),
+    // the apps switched off and each app's last start failure. Guarded by _apps; entries go when the name is released.
+    private readonly Dictionary<string, AppRegistration> _registered = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _disabled;
+    private readonly Dictionary<string, AppError> _startFailures = new(StringComparer.Ordinal);
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly DomovoyOptions _options;
@@ -46,6 +52,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         _hassEvents = hassEvents;
         _hassFactory = hassFactory;
         _hassReady = hassReady;
+        _disabled = new HashSet<string>(_options.DisabledApps, StringComparer.Ordinal);
     }
 
     /// <summary>Counts the apps' queued and running work, so a fake-clock driver can wait until every app is idle.</summary>
@@ -190,7 +197,9 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         lock (_apps)
         {
             var perStatus = Enum.GetValues<AppStatus>().ToDictionary(s => s, s => _apps.Values.Count(a => a.Status == s));
-            return new EngineStats(_apps.Count, perStatus, Volatile.Read(ref _loadedPlugins), Interlocked.Read(ref _reloads), Interlocked.Read(ref _failedReloads), Interlocked.Read(ref _leakedVersions), Interlocked.Read(ref _abandonedApps));
+            var disabled = _registered.Keys.Count(n => _disabled.Contains(n) && !_apps.ContainsKey(n));
+            perStatus[AppStatus.Disabled] += disabled;
+            return new EngineStats(_apps.Count + disabled, perStatus, Volatile.Read(ref _loadedPlugins), Interlocked.Read(ref _reloads), Interlocked.Read(ref _failedReloads), Interlocked.Read(ref _leakedVersions), Interlocked.Read(ref _abandonedApps));
         }
     }
 
@@ -205,6 +214,88 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         return all.OrderBy(a => a.Name, StringComparer.Ordinal)
             .Select(a => AppInfoBuilder.Build(a.Registration, a.Id, a.Runtime))
             .ToArray();
+    }
+
+    /// <summary>The names of the apps switched off by the operator (registered or not), sorted.</summary>
+    public IReadOnlyList<string> DisabledApps
+    {
+        get
+        {
+            lock (_apps)
+            {
+                return _disabled.Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every registered app with its status and figures, sorted by name: running instances, and registered apps without
+    /// one (disabled, or failed before an instance existed).
+    /// </summary>
+    public IReadOnlyList<AppStatusView> GetStatusViews()
+    {
+        lock (_apps)
+        {
+            return _registered.Values.Select(ViewOf).Concat(_apps.Values.Where(a => !_registered.ContainsKey(a.Name)).Select(a => ViewOf(a.Registration)))
+                .OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Stops the app's instance (if any) and starts a new one from the serving version's registration, waiting for
+    /// both (bounded by the finalize and initialize timeouts). Other apps, also of the same plugin, are not touched.
+    /// </summary>
+    public async Task<AppControlResult> RestartAppAsync(string appName, CancellationToken cancellationToken)
+    {
+        return await ControlAsync(appName, async registration =>
+        {
+            if (IsDisabled(appName))
+            {
+                return AppControlResult.Disabled;
+            }
+
+            EngineLog.ReloadingApp(_logger, appName);
+            await StopByNameAsync(appName).ConfigureAwait(false);
+            await StartAppsAsync([registration], cancellationToken).ConfigureAwait(false);
+            return AppControlResult.Done;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Switches the app off: it is stopped (within the finalize deadline) and not started again until enabled.</summary>
+    public async Task<AppControlResult> DisableAppAsync(string appName)
+    {
+        return await ControlAsync(appName, async _ =>
+        {
+            lock (_apps)
+            {
+                _disabled.Add(appName);
+            }
+
+            EngineLog.AppDisabled(_logger, appName);
+            await StopByNameAsync(appName).ConfigureAwait(false);
+            return AppControlResult.Done;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Switches the app on again and starts it (a no-op start when it already runs).</summary>
+    public async Task<AppControlResult> EnableAppAsync(string appName, CancellationToken cancellationToken)
+    {
+        return await ControlAsync(appName, async registration =>
+        {
+            bool wasDisabled;
+            lock (_apps)
+            {
+                wasDisabled = _disabled.Remove(appName);
+            }
+
+            EngineLog.AppEnabled(_logger, appName);
+            if (wasDisabled || Instance(appName) is null)
+            {
+                await StartAppsAsync([registration], cancellationToken).ConfigureAwait(false);
+            }
+
+            return AppControlResult.Done;
+        }).ConfigureAwait(false);
     }
 
     public AppInfo GetApp(AppRuntime runtime, AppRegistration registration)
@@ -273,6 +364,86 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
 
     private SemaphoreSlim GateOf(string pluginName) => _pluginGates.GetOrAdd(pluginName, _ => new SemaphoreSlim(1, 1));
 
+    private bool IsDisabled(string appName)
+    {
+        lock (_apps)
+        {
+            return _disabled.Contains(appName);
+        }
+    }
+
+    private AppInstance? Instance(string appName)
+    {
+        lock (_apps)
+        {
+            return _apps.GetValueOrDefault(appName);
+        }
+    }
+
+    /// <summary>Runs an operator's action on a registered app under its plugin's gate (never beside a reload of it).</summary>
+    private async Task<AppControlResult> ControlAsync(string appName, Func<AppRegistration, Task<AppControlResult>> action)
+    {
+        AppRegistration? registration;
+        lock (_apps)
+        {
+            registration = _registered.GetValueOrDefault(appName);
+        }
+
+        if (registration is null)
+        {
+            return AppControlResult.NotFound;
+        }
+
+        var gate = GateOf(registration.PluginName);
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            lock (_apps)
+            {
+                if (_stopped)
+                {
+                    return AppControlResult.Stopping;
+                }
+
+                // A reload may have replaced the registration while this waited for the gate.
+                registration = _registered.GetValueOrDefault(appName);
+            }
+
+            return registration is null ? AppControlResult.NotFound : await action(registration).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task StopByNameAsync(string appName)
+    {
+        if (Instance(appName) is { } running)
+        {
+            await StopAsync(running).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The view of one registered app; called under the _apps lock.</summary>
+    private AppStatusView ViewOf(AppRegistration registration)
+    {
+        var failure = _startFailures.GetValueOrDefault(registration.AppName);
+        if (!_apps.TryGetValue(registration.AppName, out var app))
+        {
+            var status = _disabled.Contains(registration.AppName) ? AppStatus.Disabled : failure is not null ? AppStatus.Failed : AppStatus.Terminated;
+            return new AppStatusView(registration.AppName, registration.AppType.Name, registration.AppType.Namespace, registration.PluginName, registration.PluginVersion, status, failure?.At, 0, failure, [], 0, 0, 0, 0, registration.Config);
+        }
+
+        var runtime = app.Runtime;
+        var callbacks = runtime.Callbacks.Snapshot();
+        var callbackError = callbacks.Where(c => c.LastError is not null).MaxBy(c => c.LastError);
+        var lastError = callbackError is not null && (failure is null || callbackError.LastError > failure.At)
+            ? new AppError(callbackError.LastError!.Value, $"{callbackError.Name}: {callbackError.LastErrorMessage}")
+            : failure;
+        return new AppStatusView(app.Name, app.Registration.AppType.Name, app.Registration.AppType.Namespace, app.Registration.PluginName, app.Registration.PluginVersion, runtime.Status, runtime.StatusSince, app.Id, lastError, callbacks, runtime.Dispatcher.Length, runtime.Dispatcher.Capacity, runtime.Dispatcher.Processed, runtime.Dispatcher.Dropped, app.Registration.Config);
+    }
+
     /// <summary>Reserves the names of <paramref name="registrations"/> for the plugin; names another plugin owns are rejected.</summary>
     private List<AppRegistration> Accept(string pluginName, IReadOnlyList<AppRegistration> registrations, out List<AppStartFailure> conflicts)
     {
@@ -312,6 +483,12 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
             foreach (var name in _nameOwners.Where(p => p.Value == pluginName && !kept.Any(r => r.AppName == p.Key)).Select(p => p.Key).ToArray())
             {
                 _nameOwners.Remove(name);
+                _startFailures.Remove(name);
+            }
+
+            foreach (var name in _registered.Where(p => p.Value.PluginName == pluginName && !kept.Any(r => r.AppName == p.Key)).Select(p => p.Key).ToArray())
+            {
+                _registered.Remove(name);
             }
         }
     }
@@ -362,7 +539,19 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     /// <summary>Starts apps in parallel; returns those that did not reach running.</summary>
     private async Task<IReadOnlyList<AppStartFailure>> StartAppsAsync(IReadOnlyList<AppRegistration> registrations, CancellationToken cancellationToken)
     {
-        var failures = await Task.WhenAll(registrations.Select(r => StartAsync(r, cancellationToken))).ConfigureAwait(false);
+        AppRegistration[] enabled;
+        lock (_apps)
+        {
+            foreach (var registration in registrations)
+            {
+                _registered[registration.AppName] = registration;
+            }
+
+            // A disabled app stays registered (listed as disabled) but is not started, on reloads and rollbacks too.
+            enabled = registrations.Where(r => !_disabled.Contains(r.AppName)).ToArray();
+        }
+
+        var failures = await Task.WhenAll(enabled.Select(r => StartAsync(r, cancellationToken))).ConfigureAwait(false);
         return failures.OfType<AppStartFailure>().ToArray();
     }
 
@@ -381,7 +570,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
                 ? $"creating {registration.AppType.Name} did not finish within {_options.InitializeTimeout.TotalSeconds} s"
                 : $"creating {registration.AppType.Name} threw {ex.GetType().Name}: {ex.Message}";
             EngineLog.CreateFailed(_logger, ex is TimeoutException ? null : ex, registration.AppName, reason);
-            return new AppStartFailure(registration.AppName, reason);
+            return RecordFailure(registration.AppName, reason);
         }
 
         lock (_apps)
@@ -400,7 +589,17 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
 
         var failure = await instance.InitializeAsync(cancellationToken).ConfigureAwait(false);
         Raise(instance, failure is null ? AppStatus.Running : AppStatus.Failed);
-        return failure is null ? null : new AppStartFailure(registration.AppName, failure);
+        return failure is null ? null : RecordFailure(registration.AppName, failure);
+    }
+
+    private AppStartFailure RecordFailure(string appName, string reason)
+    {
+        lock (_apps)
+        {
+            _startFailures[appName] = new AppError(_time.GetUtcNow(), reason);
+        }
+
+        return new AppStartFailure(appName, reason);
     }
 
     /// <summary>Warns about entity ids in the app's config that Home Assistant does not have (skipped without Home Assistant).</summary>

@@ -31,4 +31,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "App {App}: {Warning}. Fix the id in the app's registration, or rename the entity in Home Assistant.")]
     public static partial void UnknownConfigEntity(ILogger logger, string app, string warning);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Information, Message = "App {App} disabled: stopped, and not started again (also after reloads and host restarts) until it is enabled")]
+    public static partial void AppDisabled(ILogger logger, string app);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "App {App} enabled")]
+    public static partial void AppEnabled(ILogger logger, string app);
 }

@@ -13,6 +13,7 @@ internal sealed class AppRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Task, string> _background = new();
     private readonly AppWorkTracker? _work;
+    private AppStatus _status = AppStatus.Created;
 
     /// <param name="work">When given, counts the app's queued callbacks and background work (see <see cref="AppWorkTracker"/>).</param>
     public AppRuntime(string appName, ILogger logger, TimeProvider time, DomovoyOptions options, AppWorkTracker? work = null)
@@ -24,6 +25,7 @@ internal sealed class AppRuntime : IAsyncDisposable
         TimeZone = options.TimeZone;
         MisfireGrace = options.MisfireGrace;
         Dispatcher = new AppDispatcher(appName, logger, time, options.AppQueueCapacity, options.SlowCallbackThreshold, work);
+        StatusSince = time.GetUtcNow();
     }
 
     public string AppName { get; }
@@ -45,7 +47,18 @@ internal sealed class AppRuntime : IAsyncDisposable
     public CancellationToken Stopping => Dispatcher.Stopping;
 
     /// <summary>The app's current status, set by its lifecycle; the APIs read it (e.g. call_service throws while initializing).</summary>
-    public AppStatus Status { get; set; } = AppStatus.Created;
+    public AppStatus Status
+    {
+        get => _status;
+        set
+        {
+            _status = value;
+            StatusSince = Time.GetUtcNow();
+        }
+    }
+
+    /// <summary>When <see cref="Status"/> was last set (UTC, from the host's clock).</summary>
+    public DateTimeOffset StatusSince { get; private set; }
 
     /// <summary>Config problems found when the app was created (see <c>ConfigEntityChecker</c>), shown in its <see cref="AppInfo"/>.</summary>
     public IReadOnlyList<string> ConfigWarnings { get; set; } = [];

@@ -144,10 +144,12 @@ public sealed class PluginWorkspace : IDisposable
             File.Copy(file, target);
         }
 
-        // Compile against the same (non-framework) dependencies as the real Abstractions: those next to the test binaries.
+        // Compile against the same dependencies as the real Abstractions, except the base framework's: those next to the
+        // test binaries, or from the shared framework that provides them (ASP.NET Core's carries the logging abstractions).
+        var baseFramework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = string.Concat(typeof(Domovoy.Abstractions.AppBase).Assembly.GetReferencedAssemblies()
-            .Select(a => Path.Combine(AppContext.BaseDirectory, a.Name + ".dll"))
-            .Where(File.Exists)
+            .Select(a => File.Exists(Path.Combine(AppContext.BaseDirectory, a.Name + ".dll")) ? Path.Combine(AppContext.BaseDirectory, a.Name + ".dll") : System.Reflection.Assembly.Load(a).Location)
+            .Where(path => File.Exists(path) && !string.Equals(Path.GetDirectoryName(path), baseFramework, StringComparison.Ordinal))
             .Select(path => $"""<Reference Include="{Path.GetFileNameWithoutExtension(path)}"><HintPath>{path}</HintPath></Reference>"""));
         var v = assemblyVersion;
         File.WriteAllText(Path.Combine(dir, $"{name}.csproj"), $"""
@@ -172,21 +174,7 @@ public sealed class PluginWorkspace : IDisposable
     }
 
     /// <summary>The repository root (the folder with Domovoy.sln), found upwards from the test binaries.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Domovoy.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No Domovoy.sln above {AppContext.BaseDirectory}.");
-        }
-    }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>Builds a project with the real SDK; throws with the build output on failure.</summary>
     /// <param name="name">The project (folder) name.</param>
