@@ -16,6 +16,7 @@ namespace Domovoy.Benchmarks;
 internal static class ScaleBenchmark
 {
     private const string Prefix = "sensor.scale_";
+    private static readonly string ProfilePath = Path.Combine(Path.GetTempPath(), "domovoy-scale.perf.data");
 
     public static async Task RunAsync(string repositoryRoot, string[] args)
     {
@@ -23,16 +24,11 @@ internal static class ScaleBenchmark
         var entities = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
         var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
         var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
-        var variants = args.Length > 4 ? args[4].Split(',') : ["free", "pinned", "spinning"];
+        var variants = args.Length > 4 ? args[4].Split(',') : ["free", "pinned", "spinning"]; // also: profile (perf record of the host under load)
         var perApp = entities / apps;
         Console.WriteLine($"# scale benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {SchedulerBenchmark.LoadAverage()}); real host, {apps} apps × {perApp} entities each of a {entities}-entity home, {rate} events/s for {seconds} s from an out-of-process simulator");
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var hostDll = Path.Combine(repositoryRoot, "Domovoy.Host", "bin", configuration, "net10.0", "Domovoy.Host.dll");
-        var simulatorDll = Path.Combine(repositoryRoot, "Domovoy.Simulator", "bin", configuration, "net10.0", "Domovoy.Simulator.dll");
+        var hostDll = HostMemory.BuiltDll(repositoryRoot, "Domovoy.Host");
+        var simulatorDll = HostMemory.BuiltDll(repositoryRoot, "Domovoy.Simulator");
         using var ws = new PluginWorkspace();
         ws.WritePlugin("ScaleApps", "v1", $$"""for (var i = 0; i < {{apps}}; i++) { apps.Register<ScaleApp>($"scale_{i}"); }""", extraCode: $$"""
             public sealed class ScaleApp : AppBase
@@ -115,7 +111,14 @@ internal static class ScaleBenchmark
               url: ws://{baseUri.Host}:{baseUri.Port}/api/websocket
               token: sim-token
             """);
-        var environment = variant == "spinning" ? new Dictionary<string, string> { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70" } : null;
+        var environment = variant switch
+        {
+            "spinning" => new Dictionary<string, string> { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70" },
+            // perf can name JIT-compiled methods only from the map files the runtime writes with this.
+            // JitStdOutFile lists every method compiled (with its tier), to tell start-up compilation from steady state.
+            "profile" => new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0", ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = Path.Combine(Path.GetTempPath(), "domovoy-scale.jit.txt") },
+            _ => null,
+        };
         var started = Stopwatch.StartNew();
         using var host = Start(pinned ? ["taskset", "-c", "0", "dotnet", hostDll] : ["dotnet", hostDll], ["--config", config], environment, redirectInput: false);
         var hostLines = new Lines(host);
@@ -131,14 +134,20 @@ internal static class ScaleBenchmark
             var idleCpuPerSecond = (CpuSeconds(host.Id) - idleCpu) / 10;
             var idleRss = Status(host.Id)["VmRSS"];
 
-            // Warm-up (JIT tiering, pools) at the same rate for a sixth of the time; its latencies are reported and dropped.
-            await DriveAsync(simulator, simulatorLines, entities, rate, Math.Max(rate, rate * seconds / 6), seconds);
+            // Warm-up at the same rate for 10 s (tiered JIT recompiles hot methods in the background for several seconds);
+            // its latencies are reported and dropped. A host runs for months: the steady state is what counts.
+            var jitBefore = JitLines();
+            await DriveAsync(simulator, simulatorLines, entities, rate, rate * 10, 10);
             await ReportAsync(simulator, hostLines, apps, "warm");
 
             var count = rate * seconds;
             var cpu = CpuSeconds(host.Id);
+            var switches = ContextSwitches(host.Id);
             var loadStarted = Stopwatch.StartNew();
             var drove = DriveAsync(simulator, simulatorLines, entities, rate, count, seconds);
+            using var perf = variant == "profile"
+                ? Process.Start(new ProcessStartInfo("perf", ["record", "-F", "999", "-g", "-p", host.Id.ToString(CultureInfo.InvariantCulture), "-o", ProfilePath, "--", "sleep", (seconds - 1).ToString(CultureInfo.InvariantCulture)]) { RedirectStandardError = true })
+                : null;
             long loadRss = 0;
             while (!drove.IsCompleted)
             {
@@ -147,13 +156,25 @@ internal static class ScaleBenchmark
             }
 
             var lateMs = await drove;
+            if (variant == "profile")
+            {
+                Console.WriteLine($"  methods compiled: {jitBefore} before the warm-up, {JitLines()} after the measured load (list: {Path.Combine(Path.GetTempPath(), "domovoy-scale.jit.txt")})");
+            }
+
+            if (perf is not null)
+            {
+                await perf.WaitForExitAsync();
+                Console.WriteLine($"  profile of the host under load: {ProfilePath} (perf report -i {ProfilePath} --no-children --sort dso,sym)");
+            }
+
             var driveSeconds = loadStarted.Elapsed.TotalSeconds;
             var hostCpu = CpuSeconds(host.Id) - cpu;
+            var switchesPerEvent = (double)(ContextSwitches(host.Id) - switches) / count;
             var latencies = (await ReportAsync(simulator, hostLines, apps, "measured")).SelectMany(ParseLatencies).Select(us => us / 1000d).ToArray();
             var hwm = Status(host.Id)["VmHWM"];
             Console.WriteLine($"[{variant}{(pinned ? ": host on CPU 0, simulator on CPU 1" : variant == "spinning" ? ": DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=70, the runtime default" : string.Empty)}] start-up to {apps} apps initialized {startup.TotalMilliseconds:N0} ms; "
                 + $"idle: {idleCpuPerSecond * 1000:0.0} ms CPU/s, RSS {Mb(idleRss)}; "
-                + $"load: {latencies.Length:N0} of {count:N0} changes seen by apps in {driveSeconds:0.0} s (simulator pacing at most {lateMs:0.0} ms late), host CPU {hostCpu * 1e6 / count:0.0} µs/event ({hostCpu / driveSeconds * 100:0}% of one core), "
+                + $"load: {latencies.Length:N0} of {count:N0} changes seen by apps in {driveSeconds:0.0} s (simulator pacing at most {lateMs:0.0} ms late), host CPU {hostCpu * 1e6 / count:0.0} µs/event ({hostCpu / driveSeconds * 100:0}% of one core), {switchesPerEvent:0.0} thread context switches/event, "
                 + $"latency p50 {Stats.Ms(Stats.Percentile(latencies, 50))}, p99 {Stats.Ms(Stats.Percentile(latencies, 99))}, p99.9 {Stats.Ms(Stats.Percentile(latencies, 99.9))}, max {Stats.Ms(latencies.Max())}; RSS under load up to {Mb(loadRss)} (VmHWM {Mb(hwm)})");
             Console.WriteLine($"  targets: CPU ≤ 50 µs/event {Met(hostCpu * 1e6 / count <= 50)}, p99 ≤ 2 ms {Met(Stats.Percentile(latencies, 99) <= 2)}, p99.9 ≤ 5 ms {Met(Stats.Percentile(latencies, 99.9) <= 5)}, RSS idle ≤ 100 MB {Met(idleRss <= 100 * 1024)}, under load ≤ 120 MB {Met(loadRss <= 120 * 1024)}");
         }
@@ -186,6 +207,33 @@ internal static class ScaleBenchmark
         return reports.Skip(before);
 
         static bool IsReport(string line) => line.Contains("SCALE-LATENCIES", StringComparison.Ordinal);
+    }
+
+    /// <summary>Voluntary and involuntary context switches of all the process's threads (each is a sleep or wake-up).</summary>
+    private static long ContextSwitches(int pid)
+    {
+        long total = 0;
+        foreach (var task in Directory.GetDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                total += File.ReadLines(Path.Combine(task, "status"))
+                    .Where(l => l.Contains("ctxt_switches:", StringComparison.Ordinal))
+                    .Sum(l => long.Parse(l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return total;
+    }
+
+    private static int JitLines()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "domovoy-scale.jit.txt");
+        return File.Exists(path) ? File.ReadLines(path).Count() : 0;
     }
 
     private static string Met(bool met) => met ? "met" : "NOT met";
