@@ -119,6 +119,11 @@ internal static class ScaleBenchmark
             "profile" => new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0", ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = Path.Combine(Path.GetTempPath(), "domovoy-scale.jit.txt") },
             _ => null,
         };
+        if (variant == "profile")
+        {
+            File.Delete(Path.Combine(Path.GetTempPath(), "domovoy-scale.jit.txt"));
+        }
+
         var started = Stopwatch.StartNew();
         using var host = Start(pinned ? ["taskset", "-c", "0", "dotnet", hostDll] : ["dotnet", hostDll], ["--config", config], environment, redirectInput: false);
         var hostLines = new Lines(host);
