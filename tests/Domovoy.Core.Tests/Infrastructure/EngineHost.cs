@@ -77,10 +77,10 @@ public sealed class EngineHost : IAsyncDisposable
         {
             return (T)await _events.WaitForAsync(e => e is T t && match(t), timeout ?? TimeSpan.FromSeconds(90));
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException)
         {
-            // A plain exception rather than Assert.Fail: this file is also compiled into the benchmarks, which have no MSTest.
-            throw new TimeoutException($"No matching {typeof(T).Name} in time. Events: {string.Join(", ", _events.Items)}\nLog:\n{Logs.AllText}", ex);
+            Assert.Fail($"No matching {typeof(T).Name} in time. Events: {string.Join(", ", _events.Items)}\nLog:\n{Logs.AllText}");
+            throw;
         }
     }
 
