@@ -40,6 +40,13 @@ public sealed class SimulatorOptions
     /// <summary>Kestrel/ASP.NET logging; by default the simulator logs nothing.</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; set; }
 
+    /// <summary>
+    /// When set, every outgoing message is sent as WebSocket fragments (a text frame and continuation frames) of at
+    /// most this many bytes, split anywhere (also inside a multi-byte UTF-8 character). Home Assistant sends each
+    /// message as one frame, but proxies in front of it may fragment; clients must reassemble. Null: one frame each.
+    /// </summary>
+    public int? MaxFragmentBytes { get; set; }
+
     /// <summary>Seed for context ids; null uses a random seed. Set it for reproducible ids.</summary>
     public int? RandomSeed { get; set; }
 }

@@ -64,6 +64,19 @@ internal sealed class WsConnection
     /// <summary>True once the connection stopped accepting messages (read under the gate).</summary>
     public bool IsClosing => _closing;
 
+    /// <summary>Sends one message, as fragments of <see cref="SimulatorOptions.MaxFragmentBytes"/> when that is set.</summary>
+    private async Task SendFragmentedAsync(ReadOnlyMemory<byte> utf8, CancellationToken ct)
+    {
+        var fragment = _core.Options.MaxFragmentBytes is { } max and > 0 ? max : utf8.Length;
+        do
+        {
+            var length = Math.Min(fragment, utf8.Length);
+            await _socket.SendAsync(utf8[..length], WebSocketMessageType.Text, length == utf8.Length, ct).ConfigureAwait(false);
+            utf8 = utf8[length..];
+        }
+        while (!utf8.IsEmpty);
+    }
+
     public async Task RunAsync(CancellationToken stopping)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stopping, _http.RequestAborted);
@@ -342,7 +355,7 @@ internal sealed class WsConnection
                 if (batch.Count > 0)
                 {
                     var text = batch.Count == 1 ? batch[0] : "[" + string.Join(",", batch) + "]";
-                    await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
+                    await SendFragmentedAsync(Encoding.UTF8.GetBytes(text), ct).ConfigureAwait(false);
                 }
 
                 if (finished)

@@ -25,7 +25,7 @@ namespace Domovoy.Benchmarks;
 /// </summary>
 internal static class HassBenchmark
 {
-    private const int Entities = 100;
+    internal const int Entities = 100;
     private const int Apps = 10;
 
     // Events in flight (emitted, not yet delivered). The simulator, like HA, closes a connection whose send queue
@@ -99,19 +99,19 @@ internal static class HassBenchmark
         Console.WriteLine($"load average at the end: {SchedulerBenchmark.LoadAverage()}");
     }
 
-    private static string EntityOf(long i) => $"sensor.bench_{i % Entities}";
+    internal static string EntityOf(long i) => $"sensor.bench_{i % Entities}";
 
     private static string CpuPerEvent(Result result, int events)
         => (result.CpuCores * result.Seconds * 1e6 / events).ToString("0.0", CultureInfo.InvariantCulture) + " µs";
 
-    private static string Rate(long count, double seconds) => (count / seconds).ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Rate(long count, double seconds) => (count / seconds).ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Emits <paramref name="count"/> state changes (each a new state value), keeping at most <see cref="Window"/>
     /// undelivered, and optionally at a fixed rate. Records each event's emit time by value. Returns the seconds the
     /// producer itself spent inside SetStateAsync.
     /// </summary>
-    private static double Drive(HomeAssistantSimulator simulator, int count, Func<long> delivered, long[]? sentAt, long firstValue, int ratePerSecond = 0)
+    internal static double Drive(HomeAssistantSimulator simulator, int count, Func<long> delivered, long[]? sentAt, long firstValue, int ratePerSecond = 0)
     {
         long busy = 0;
         var start = Stopwatch.GetTimestamp();
@@ -154,11 +154,11 @@ internal static class HassBenchmark
         return (double)busy / Stopwatch.Frequency;
     }
 
-    private static double Ms(long ticks) => ticks * 1000d / Stopwatch.Frequency;
+    internal static double Ms(long ticks) => ticks * 1000d / Stopwatch.Frequency;
 
     private sealed record Result(double Seconds, double ProducerSeconds, long Callbacks, double P50, double P99, double Max, double CpuCores, double MessagesPerFrame = 0);
 
-    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    internal static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// <summary>The baseline: a bare ClientWebSocket subscribed to all events, JsonDocument-parsing every message.</summary>
     private static async Task<Result> MeasureRawAsync(HomeAssistantSimulator simulator, int count, bool warmup)
@@ -337,10 +337,10 @@ internal static class HassBenchmark
         return new Result(seconds, producer, count, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies.Max(), cores, perFrame);
     }
 
-    private static Task SendAsync(ClientWebSocket socket, string text)
+    internal static Task SendAsync(ClientWebSocket socket, string text)
         => socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    private static async Task ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer)
+    internal static async Task ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
         ValueWebSocketReceiveResult result;

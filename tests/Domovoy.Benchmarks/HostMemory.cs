@@ -10,19 +10,16 @@ namespace Domovoy.Benchmarks;
 /// </summary>
 internal static class HostMemory
 {
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     /// <param name="external">When set, a second run points hass.url at this (out-of-process) simulator, so the RSS is the host alone.</param>
     public static async Task MeasureAsync(string repositoryRoot, int apps, Domovoy.Simulator.HomeAssistantSimulator? external = null)
     {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var hostDll = Path.Combine(repositoryRoot, "Domovoy.Host", "bin", configuration, "net10.0", "Domovoy.Host.dll");
-        if (!File.Exists(hostDll))
-        {
-            throw new FileNotFoundException("Build Domovoy.Host first (the benchmark project builds it).", hostDll);
-        }
+        var hostDll = BuiltDll(repositoryRoot, "Domovoy.Host");
 
         using var ws = new PluginWorkspace();
         ws.WritePlugin("HomeApps", "v1", $$"""for (var i = 0; i < {{apps}}; i++) { apps.Register<HomeApp>($"home_{i}"); }""", extraCode: """
@@ -51,7 +48,7 @@ internal static class HostMemory
             simulator:
               port: 0
             """);
-        var rss = await RunHostAsync(hostDll, config, apps, $"host process ({configuration}) with {apps} apps, embedded simulated demo home in the same process (no hass.url)");
+        var rss = await RunHostAsync(hostDll, config, apps, $"host process ({Configuration}) with {apps} apps, embedded simulated demo home in the same process (no hass.url)");
         Console.WriteLine($"  target RSS < 100 MB: {(rss < 100 * 1024 ? "met" : "NOT met")}");
         if (external is not null)
         {
@@ -64,9 +61,17 @@ internal static class HostMemory
                   url: {external.WebSocketUri}
                   token: {external.AccessToken}
                 """);
-            var hostOnly = await RunHostAsync(hostDll, externalConfig, apps, $"host process ({configuration}) with {apps} apps, hass.url → the benchmark's simulator (demo home) in another process");
+            var hostOnly = await RunHostAsync(hostDll, externalConfig, apps, $"host process ({Configuration}) with {apps} apps, hass.url → the benchmark's simulator (demo home) in another process");
             Console.WriteLine($"  target RSS < 100 MB: {(hostOnly < 100 * 1024 ? "met" : "NOT met")}");
         }
+    }
+
+    /// <summary>The DLL of a project of ours built in the benchmarks' configuration (the benchmark project builds it).</summary>
+    /// <exception cref="FileNotFoundException">It was not built.</exception>
+    internal static string BuiltDll(string repositoryRoot, string project)
+    {
+        var dll = Path.Combine(repositoryRoot, project, "bin", Configuration, "net10.0", project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first (the benchmark project builds it).", dll);
     }
 
     /// <summary>Starts the host, waits for every app's "initialized" line, returns VmRSS (kB) 10 s later.</summary>

@@ -6,6 +6,8 @@ using Domovoy.Benchmarks;
 //   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
 //   testing   [tests=50] [rounds=3]                             (issue 12: Domovoy.Testing behaviour tests)
 //   codegen   [runs=10] [buildRounds=4, 0 = in-process only]     (issue 11: 5,000-entity generation, in-process and real build)
+//   peer      [events=100000] [rounds=5]                         (issue 14: raw / NetDaemon.Client / ours; NetDaemon only with -p:NetDaemonClientProject=…)
+//   scale     [apps=200] [entities=5000] [rate=1000] [seconds=30] (issue 14: N apps × M entities, out-of-process simulator)
 
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();
@@ -27,7 +29,13 @@ switch (suite)
     case "codegen":
         await CodegenBenchmark.RunAsync(repositoryRoot, rest);
         return 0;
+    case "peer":
+        await PeerBenchmark.RunAsync(rest);
+        return 0;
+    case "scale":
+        await ScaleBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen, peer, scale");
         return 2;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Domovoy.Abstractions;
 
 namespace Domovoy.Core.HomeAssistant.Client;
@@ -12,9 +13,12 @@ internal sealed class HassCommandCorrelator
     private readonly ConcurrentDictionary<int, Pending> _pending = new();
 
     /// <summary>Starts waiting for the result of command <paramref name="id"/>.</summary>
-    public Task<HassMessage> Register(int id, string description)
+    /// <param name="id">The command id.</param>
+    /// <param name="description">Names the command in errors.</param>
+    /// <param name="decodeResult">Run on the reader thread on a successful result (see <see cref="HassSession.RequestAsync"/>), or null to copy the result.</param>
+    public Task<HassMessage> Register(int id, string description, Func<JsonElement, object?>? decodeResult = null)
     {
-        var pending = new Pending(description, new TaskCompletionSource<HassMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(description, decodeResult, new TaskCompletionSource<HassMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
         _pending[id] = pending;
         return pending.Completion.Task;
     }
@@ -22,7 +26,10 @@ internal sealed class HassCommandCorrelator
     /// <summary>Stops waiting for command <paramref name="id"/> (timed out, cancelled or not sent).</summary>
     public void Forget(int id) => _pending.TryRemove(id, out _);
 
-    /// <summary>Completes the command a result or pong answers; false when no command waits for its id.</summary>
+    /// <summary>
+    /// Completes the command a result or pong answers, with the message detached from its frame (or decoded by the
+    /// command's decoder); false when no command waits for its id.
+    /// </summary>
     public bool TryComplete(HassMessage message)
     {
         if (message.Id is not { } id || !_pending.TryRemove(id, out var pending))
@@ -30,7 +37,22 @@ internal sealed class HassCommandCorrelator
             return false;
         }
 
-        pending.Completion.TrySetResult(message);
+        if (pending.DecodeResult is null || message.Success != true)
+        {
+            pending.Completion.TrySetResult(message.Detach());
+            return true;
+        }
+
+        try
+        {
+            var decoded = pending.DecodeResult(message.CommandResult ?? default);
+            pending.Completion.TrySetResult(message with { CommandResult = null, Event = null, Decoded = decoded });
+        }
+        catch (Exception ex)
+        {
+            pending.Completion.TrySetException(ex);
+        }
+
         return true;
     }
 
@@ -49,5 +71,5 @@ internal sealed class HassCommandCorrelator
         }
     }
 
-    private sealed record Pending(string Description, TaskCompletionSource<HassMessage> Completion);
+    private sealed record Pending(string Description, Func<JsonElement, object?>? DecodeResult, TaskCompletionSource<HassMessage> Completion);
 }

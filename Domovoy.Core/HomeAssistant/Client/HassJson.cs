@@ -1,4 +1,6 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Domovoy.Abstractions;
@@ -11,29 +13,48 @@ namespace Domovoy.Core.HomeAssistant.Client;
 /// </summary>
 internal static class HassJson
 {
-    /// <summary>Parses one frame: an object, or an array of objects when the server coalesces messages.</summary>
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoAttributes = ReadOnlyDictionary<string, JsonElement>.Empty;
+
+    /// <summary>
+    /// Parses one frame (an object, or an array of objects when the server coalesces messages) into messages that own
+    /// their data. For callers that keep the messages (connection setup, tests); the read loop decodes in place instead
+    /// (<see cref="HassFrameReader.ReadDocumentAsync"/>, <see cref="ParseMessage"/>).
+    /// </summary>
     /// <exception cref="JsonException">The frame is not valid JSON or not a message.</exception>
-    public static IReadOnlyList<HassMessage> ParseFrame(ReadOnlySpan<byte> utf8)
+    public static IReadOnlyList<HassMessage> ParseFrame(ReadOnlyMemory<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8);
-        var root = JsonElement.ParseValue(ref reader);
+        using var document = JsonDocument.Parse(utf8);
+        var messages = new List<HassMessage>();
+        ForEachMessage(document.RootElement, message => messages.Add(ParseMessage(message).Detach()));
+        return messages;
+    }
+
+    /// <summary>Calls <paramref name="onMessage"/> for the frame's message, or for each message of a coalesced array.</summary>
+    /// <exception cref="JsonException">The frame is neither an object nor an array.</exception>
+    public static void ForEachMessage(JsonElement root, Action<JsonElement> onMessage)
+    {
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
-                return [ParseMessage(root)];
+                onMessage(root);
+                break;
             case JsonValueKind.Array:
-                var list = new List<HassMessage>(root.GetArrayLength());
                 foreach (var item in root.EnumerateArray())
                 {
-                    list.Add(ParseMessage(item));
+                    onMessage(item);
                 }
 
-                return list;
+                break;
             default:
                 throw new JsonException($"Expected a JSON object or array frame, got {root.ValueKind}.");
         }
     }
 
+    /// <summary>
+    /// Decodes a message envelope in one pass over its members. <see cref="HassMessage.CommandResult"/> and
+    /// <see cref="HassMessage.Event"/> point into <paramref name="message"/>'s document (see <see cref="HassMessage.Detach"/>).
+    /// </summary>
+    /// <exception cref="JsonException">Not an object, or no <c>type</c>.</exception>
     public static HassMessage ParseMessage(JsonElement message)
     {
         if (message.ValueKind != JsonValueKind.Object)
@@ -41,21 +62,58 @@ internal static class HassJson
             throw new JsonException($"Expected a message object, got {message.ValueKind}.");
         }
 
-        var type = GetString(message, "type") ?? throw new JsonException("Message without 'type'.");
-        int? id = message.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt32(out var i) ? i : null;
-        bool? success = message.TryGetProperty("success", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False ? s.GetBoolean() : null;
-        JsonElement? result = message.TryGetProperty("result", out var r) ? r : null;
-        HassError? error = message.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? ParseError(e) : null;
-        JsonElement? ev = message.TryGetProperty("event", out var evElement) ? evElement : null;
-        return new HassMessage(type, id, success, result, error, ev, GetString(message, "ha_version"), GetString(message, "message"));
+        string? type = null, haVersion = null, text = null;
+        int? id = null;
+        bool? success = null;
+        JsonElement? result = null, ev = null;
+        HassError? error = null;
+        foreach (var property in message.EnumerateObject())
+        {
+            var value = property.Value;
+            if (property.NameEquals("type"u8))
+            {
+                type = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+            else if (property.NameEquals("id"u8))
+            {
+                id = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) ? i : null;
+            }
+            else if (property.NameEquals("event"u8))
+            {
+                ev = value;
+            }
+            else if (property.NameEquals("success"u8))
+            {
+                success = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+            }
+            else if (property.NameEquals("result"u8))
+            {
+                result = value;
+            }
+            else if (property.NameEquals("error"u8))
+            {
+                error = value.ValueKind == JsonValueKind.Object ? ParseError(value) : null;
+            }
+            else if (property.NameEquals("ha_version"u8))
+            {
+                haVersion = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+            else if (property.NameEquals("message"u8))
+            {
+                text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+        }
+
+        return new HassMessage(type ?? throw new JsonException("Message without 'type'."), id, success, result, error, ev, haVersion, text);
     }
 
+    /// <summary>Parses an error object; placeholder values are copied, so the error outlives the frame.</summary>
     public static HassError ParseError(JsonElement error)
     {
         IReadOnlyDictionary<string, JsonElement>? placeholders = null;
         if (error.TryGetProperty("translation_placeholders", out var p) && p.ValueKind == JsonValueKind.Object)
         {
-            placeholders = p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
+            placeholders = p.Clone().EnumerateObject().ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
         }
 
         return new HassError(
@@ -66,7 +124,13 @@ internal static class HassJson
             placeholders);
     }
 
-    /// <summary>Parses a full state object (<c>get_states</c> item, <c>old_state</c>/<c>new_state</c>).</summary>
+    /// <summary>
+    /// Parses a full state object (<c>get_states</c> item, <c>old_state</c>/<c>new_state</c>) in one pass. The result
+    /// owns its data: the attributes are copied as UTF-8 bytes (decoded on first read, <see cref="HassLazyAttributes"/>),
+    /// so <paramref name="state"/>'s document may be disposed afterwards. <c>last_updated</c> and <c>last_reported</c>
+    /// equal to <c>last_changed</c> (the usual case) are not parsed again.
+    /// </summary>
+    /// <exception cref="JsonException">Not an object, or no <c>entity_id</c>.</exception>
     public static EntityState ParseState(JsonElement state)
     {
         if (state.ValueKind != JsonValueKind.Object)
@@ -74,24 +138,61 @@ internal static class HassJson
             throw new JsonException($"Expected a state object, got {state.ValueKind}.");
         }
 
-        var entityId = GetString(state, "entity_id") ?? throw new JsonException("State without 'entity_id'.");
-        // Cloned per entity: a cached state must not keep a whole (possibly multi-MB, coalesced) frame alive.
-        var attributes = state.TryGetProperty("attributes", out var a) && a.ValueKind == JsonValueKind.Object
-            ? a.Clone().EnumerateObject().ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal)
-            : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var lastChanged = GetTime(state, "last_changed") ?? DateTimeOffset.MinValue;
-        var lastUpdated = GetTime(state, "last_updated") ?? lastChanged;
+        string? entityId = null, text = null;
+        IReadOnlyDictionary<string, JsonElement> attributes = NoAttributes;
+        JsonElement changed = default, updated = default, reported = default;
+        HassContext? context = null;
+        foreach (var property in state.EnumerateObject())
+        {
+            var value = property.Value;
+            if (property.NameEquals("entity_id"u8))
+            {
+                entityId = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+            else if (property.NameEquals("state"u8))
+            {
+                text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+            else if (property.NameEquals("attributes"u8))
+            {
+                attributes = ReadAttributes(value);
+            }
+            else if (property.NameEquals("last_changed"u8))
+            {
+                changed = value;
+            }
+            else if (property.NameEquals("last_updated"u8))
+            {
+                updated = value;
+            }
+            else if (property.NameEquals("last_reported"u8))
+            {
+                reported = value;
+            }
+            else if (property.NameEquals("context"u8))
+            {
+                context = ParseContext(value);
+            }
+        }
+
+        var lastChanged = ReadTime(changed) ?? DateTimeOffset.MinValue;
+        var lastUpdated = SameText(updated, changed) ? lastChanged : ReadTime(updated) ?? lastChanged;
+        var lastReported = SameText(reported, updated) ? lastUpdated : ReadTime(reported);
         return new EntityState(
-            entityId,
-            GetString(state, "state") ?? string.Empty,
+            entityId ?? throw new JsonException("State without 'entity_id'."),
+            text ?? string.Empty,
             attributes,
             lastChanged,
             lastUpdated,
-            GetTime(state, "last_reported"),
-            state.TryGetProperty("context", out var c) ? ParseContext(c) : null);
+            lastReported,
+            context);
     }
 
-    /// <summary>Parses an event envelope (<c>event_type</c>, <c>data</c>, <c>origin</c>, <c>time_fired</c>, <c>context</c>).</summary>
+    /// <summary>
+    /// Parses an event envelope (<c>event_type</c>, <c>data</c>, <c>origin</c>, <c>time_fired</c>, <c>context</c>) in
+    /// one pass; <see cref="HassEvent.Data"/> points into <paramref name="ev"/>'s document.
+    /// </summary>
+    /// <exception cref="JsonException">Not an object, or no <c>event_type</c>.</exception>
     public static HassEvent ParseEvent(JsonElement ev)
     {
         if (ev.ValueKind != JsonValueKind.Object)
@@ -99,12 +200,40 @@ internal static class HassJson
             throw new JsonException($"Expected an event object, got {ev.ValueKind}.");
         }
 
+        string? eventType = null, origin = null;
+        JsonElement data = default, fired = default;
+        HassContext? context = null;
+        foreach (var property in ev.EnumerateObject())
+        {
+            var value = property.Value;
+            if (property.NameEquals("event_type"u8))
+            {
+                eventType = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+            else if (property.NameEquals("data"u8))
+            {
+                data = value;
+            }
+            else if (property.NameEquals("origin"u8))
+            {
+                origin = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            }
+            else if (property.NameEquals("time_fired"u8))
+            {
+                fired = value;
+            }
+            else if (property.NameEquals("context"u8))
+            {
+                context = ParseContext(value);
+            }
+        }
+
         return new HassEvent(
-            GetString(ev, "event_type") ?? throw new JsonException("Event without 'event_type'."),
-            ev.TryGetProperty("data", out var d) ? d : default,
-            GetString(ev, "origin") ?? "LOCAL",
-            GetTime(ev, "time_fired") ?? DateTimeOffset.MinValue,
-            ev.TryGetProperty("context", out var c) ? ParseContext(c) : null);
+            eventType ?? throw new JsonException("Event without 'event_type'."),
+            data,
+            origin ?? "LOCAL",
+            ReadTime(fired) ?? DateTimeOffset.MinValue,
+            context);
     }
 
     /// <summary>Parses a context: an object, or (compressed form) a bare id string.</summary>
@@ -138,14 +267,24 @@ internal static class HassJson
         writer.WriteStartObject();
         writer.WriteString("entity_id", state.EntityId);
         writer.WriteString("state", state.State);
-        writer.WriteStartObject("attributes");
-        foreach (var (key, value) in state.Attributes)
+        if (state.Attributes is HassLazyAttributes { IsMaterialized: false } lazy)
         {
-            writer.WritePropertyName(key);
-            value.WriteTo(writer);
+            // Nobody read them: copy the bytes as received instead of decoding them to write them again.
+            writer.WritePropertyName("attributes");
+            writer.WriteRawValue(lazy.Utf8, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteStartObject("attributes");
+            foreach (var (key, value) in state.Attributes)
+            {
+                writer.WritePropertyName(key);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
         }
 
-        writer.WriteEndObject();
         writer.WriteString("last_changed", state.LastChanged.ToString("O", CultureInfo.InvariantCulture));
         writer.WriteString("last_updated", state.LastUpdated.ToString("O", CultureInfo.InvariantCulture));
         if (state.LastReported is { } reported)
@@ -168,9 +307,25 @@ internal static class HassJson
     public static string? GetString(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static DateTimeOffset? GetTime(JsonElement element, string name)
+    private static IReadOnlyDictionary<string, JsonElement> ReadAttributes(JsonElement attributes)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        if (attributes.ValueKind != JsonValueKind.Object)
+        {
+            return NoAttributes;
+        }
+
+        // The raw bytes of the object, straight from the frame buffer; copied because the buffer is reused.
+        var utf8 = JsonMarshal.GetRawUtf8Value(attributes);
+        return utf8.SequenceEqual("{}"u8) ? NoAttributes : new HassLazyAttributes(utf8.ToArray());
+    }
+
+    private static bool SameText(JsonElement a, JsonElement b)
+        => a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String
+            && JsonMarshal.GetRawUtf8Value(a).SequenceEqual(JsonMarshal.GetRawUtf8Value(b));
+
+    private static DateTimeOffset? ReadTime(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
         {
             return null;
         }

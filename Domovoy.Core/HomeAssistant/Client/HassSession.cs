@@ -67,10 +67,14 @@ internal sealed class HassSession : IDisposable
     /// <param name="onId">Called with the id under the send lock, before the frame goes out (so events can be routed).</param>
     /// <param name="timeout">The result timeout; default <see cref="HassClientOptions.CommandTimeout"/>.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <param name="decodeResult">
+    /// Decodes a successful result on the reader thread while its frame is alive (the answer's <see cref="HassMessage.Decoded"/>),
+    /// instead of copying the result out of the frame: for large results such as <c>get_states</c>. What it throws fails the request.
+    /// </param>
     /// <exception cref="HassCommandNotSentException">The session was closed before the command went out (safe to send elsewhere).</exception>
     /// <exception cref="HassConnectionException">The connection was lost while sending or waiting (the command may have run).</exception>
     /// <exception cref="TimeoutException">No result in time.</exception>
-    public async Task<HassMessage> RequestAsync(string type, JsonElement? fields, Action<int>? onId, TimeSpan? timeout, CancellationToken cancellationToken)
+    public async Task<HassMessage> RequestAsync(string type, JsonElement? fields, Action<int>? onId, TimeSpan? timeout, CancellationToken cancellationToken, Func<JsonElement, object?>? decodeResult = null)
     {
         var description = Describe(type, fields);
         Task<HassMessage> completion;
@@ -84,7 +88,7 @@ internal sealed class HassSession : IDisposable
             }
 
             id = ++_lastId;
-            completion = Commands.Register(id, description);
+            completion = Commands.Register(id, description, decodeResult);
             onId?.Invoke(id);
             try
             {
@@ -149,12 +153,11 @@ internal sealed class HassSession : IDisposable
         {
             while (true)
             {
-                var messages = await _reader.ReadAsync(ClosingToken).ConfigureAwait(false);
+                // Decoded in place and dispatched before the next read reuses the buffer: results are detached by the
+                // correlator, events by their subscription unless its handler only reads them on this thread.
+                using var frame = await _reader.ReadDocumentAsync(ClosingToken).ConfigureAwait(false);
                 onFrame(_reader.LastWasArray);
-                foreach (var message in messages)
-                {
-                    Dispatch(message, onEvent);
-                }
+                HassJson.ForEachMessage(frame.RootElement, message => Dispatch(HassJson.ParseMessage(message), onEvent));
             }
         }
         catch (JsonException ex)

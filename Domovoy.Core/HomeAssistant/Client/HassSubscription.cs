@@ -10,6 +10,7 @@ internal sealed class HassSubscription : IDisposable
 {
     private readonly Func<HassSubscription, CancellationToken, Task> _unsubscribe;
     private readonly Action<JsonElement> _onEvent;
+    private readonly bool _borrowsEvent;
     private long _claimedSession;
     private int _active = 1;
     private int _currentId;
@@ -18,8 +19,13 @@ internal sealed class HassSubscription : IDisposable
     /// <param name="fields">Its members, or null.</param>
     /// <param name="onEvent">Receives each event payload on the reader thread.</param>
     /// <param name="unsubscribe">Removes the definition (the client's <c>UnsubscribeAsync</c>).</param>
-    public HassSubscription(string type, JsonElement? fields, Action<JsonElement> onEvent, Func<HassSubscription, CancellationToken, Task> unsubscribe)
+    /// <param name="borrowsEvent">
+    /// True when <paramref name="onEvent"/> is done with the payload when it returns (it neither keeps it nor hands it
+    /// to another thread): it then gets the payload in place in the frame buffer instead of a copy.
+    /// </param>
+    public HassSubscription(string type, JsonElement? fields, Action<JsonElement> onEvent, Func<HassSubscription, CancellationToken, Task> unsubscribe, bool borrowsEvent = false)
     {
+        _borrowsEvent = borrowsEvent;
         _unsubscribe = unsubscribe;
         Type = type;
         Fields = fields;
@@ -59,7 +65,8 @@ internal sealed class HassSubscription : IDisposable
 
     public bool TryDeactivate() => Interlocked.Exchange(ref _active, 0) != 0;
 
-    public void Deliver(JsonElement ev) => _onEvent(ev);
+    /// <summary>Hands an event payload (in place in the frame buffer) to the handler: as is when it borrows, else copied.</summary>
+    public void Deliver(JsonElement ev) => _onEvent(_borrowsEvent ? ev : ev.Clone());
 
     /// <summary>Removes the definition and sends <c>unsubscribe_events</c> when connected.</summary>
     public Task UnsubscribeAsync(CancellationToken cancellationToken = default) => _unsubscribe(this, cancellationToken);

@@ -190,9 +190,13 @@ internal sealed class HassWebSocketClient
     /// Adds a subscription definition without waiting: it is issued at the next connect (call before <see cref="RunAsync"/>
     /// for subscriptions that must be live before Ready), or in the background when already connected.
     /// </summary>
-    public HassSubscription AddSubscription(string type, JsonElement? fields, Action<JsonElement> onEvent)
+    /// <param name="type">The subscribe command, e.g. <c>subscribe_events</c>.</param>
+    /// <param name="fields">Its members, or null.</param>
+    /// <param name="onEvent">Receives each event payload on the reader thread.</param>
+    /// <param name="borrowsEvent">True when <paramref name="onEvent"/> neither keeps the payload nor hands it to another thread (it then gets no copy).</param>
+    public HassSubscription AddSubscription(string type, JsonElement? fields, Action<JsonElement> onEvent, bool borrowsEvent = false)
     {
-        var subscription = new HassSubscription(type, fields, onEvent, UnsubscribeAsync);
+        var subscription = new HassSubscription(type, fields, onEvent, UnsubscribeAsync, borrowsEvent);
         _subscriptions.SubscribeInBackground(Volatile.Read(ref _session), subscription);
         return subscription;
     }

@@ -108,7 +108,11 @@ internal sealed class HassStateCache : IHassEventSource
     /// <summary>A new connection to Home Assistant is starting (called before any of its events).</summary>
     public void ConnectionStarting() => Interlocked.Increment(ref _connections);
 
-    /// <summary>Applies an event from Home Assistant: updates the cache for <c>state_changed</c>, then notifies subscribers.</summary>
+    /// <summary>
+    /// Applies an event from Home Assistant: updates the cache for <c>state_changed</c>, then notifies subscribers.
+    /// <see cref="HassEvent.Data"/> may point into the client's frame buffer: it is only read here, and copied for event
+    /// subscribers (who may keep it) only when there are any.
+    /// </summary>
     public void HandleEvent(HassEvent ev)
     {
         lock (_gate)
@@ -121,7 +125,10 @@ internal sealed class HassStateCache : IHassEventSource
                 ApplyLocked(entityId, newState, ++_sequence);
             }
 
-            NotifyEventLocked(ev);
+            if (_eventSubscribers.ContainsKey(ev.EventType) || _eventSubscribers.ContainsKey(AllEvents))
+            {
+                NotifyEventLocked(ev.Data.ValueKind == JsonValueKind.Undefined ? ev : ev with { Data = ev.Data.Clone() });
+            }
         }
     }
 

@@ -21,7 +21,8 @@ internal sealed class HassStateSynchronizer
         _client = client;
         _cache = cache;
         _logger = logger;
-        _client.AddSubscription("subscribe_events", null, OnEvent);
+        // The cache only reads the payload while handling it (and copies what it keeps), so it borrows the frame's bytes.
+        _client.AddSubscription("subscribe_events", null, OnEvent, borrowsEvent: true);
         _client.AddSessionInitializer("get_states (state cache sync)", SynchronizeAsync);
         _client.StateChanged += (_, e) =>
         {
@@ -32,11 +33,22 @@ internal sealed class HassStateSynchronizer
         };
     }
 
-    /// <summary>Fetches every state on the connection being set up and reconciles the cache.</summary>
+    /// <summary>
+    /// Fetches every state on the connection being set up and reconciles the cache. The states are decoded straight
+    /// from the receive buffer on the reader thread (no copy of the multi-megabyte result), attributes left undecoded.
+    /// </summary>
     public async Task SynchronizeAsync(HassSession session, CancellationToken cancellationToken)
     {
         var since = _cache.BeginSync();
-        var result = await session.SendCommandAsync("get_states", null, null, cancellationToken).ConfigureAwait(false);
+        var answer = await session.RequestAsync("get_states", null, null, null, cancellationToken, DecodeStates).ConfigureAwait(false);
+        HassSession.ToResult("get_states", answer);
+        var states = (List<EntityState>)answer.Decoded!;
+        var changed = _cache.Reconcile(states, since);
+        _logger.LogInformation("State cache synchronized: {Count} entities, {Changed} changed since the last sync.", states.Count, changed);
+    }
+
+    private List<EntityState> DecodeStates(JsonElement result)
+    {
         if (result.ValueKind != JsonValueKind.Array)
         {
             throw new JsonException($"get_states returned {result.ValueKind}, expected an array.");
@@ -55,8 +67,7 @@ internal sealed class HassStateSynchronizer
             }
         }
 
-        var changed = _cache.Reconcile(states, since);
-        _logger.LogInformation("State cache synchronized: {Count} entities, {Changed} changed since the last sync.", states.Count, changed);
+        return states;
     }
 
     private void OnEvent(JsonElement ev)

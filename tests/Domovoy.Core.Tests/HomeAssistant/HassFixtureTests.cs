@@ -98,7 +98,7 @@ public sealed class HassFixtureTests
     public void Translation_fields_of_an_error_are_read()
     {
         var json = """{"id":12,"type":"result","success":false,"error":{"code":"not_found","message":"Service light.foo not found.","translation_key":"service_not_found","translation_domain":"homeassistant","translation_placeholders":{"domain":"light","service":"foo"}}}"""u8;
-        var error = HassJson.ParseFrame(json)[0].Error!;
+        var error = HassJson.ParseFrame(json.ToArray())[0].Error!;
         Assert.AreEqual("not_found", error.Code);
         Assert.AreEqual("service_not_found", error.TranslationKey);
         Assert.AreEqual("homeassistant", error.TranslationDomain);
