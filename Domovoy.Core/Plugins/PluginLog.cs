@@ -67,4 +67,7 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 1320, Level = LogLevel.Error, Message = "A plugin event observer threw")]
     public static partial void ObserverThrew(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1321, Level = LogLevel.Warning, Message = "{Folder} was written by domovoy watch but is not a plugin folder of {Plugins}: the host does not load it. Build the app into <plugins folder>/<ProjectName>/ (OutputPath).")]
+    public static partial void WrittenOutsidePlugins(ILogger logger, string folder, string plugins);
 }
