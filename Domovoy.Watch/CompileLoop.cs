@@ -192,7 +192,11 @@ internal sealed class CompileLoop : IDisposable
     /// </summary>
     private async Task CompileAppsAsync(string trigger, IReadOnlyList<ProjectId> apps, IReadOnlySet<ProjectId> changed, CancellationToken cancellationToken)
     {
-        var solution = _solution!;
+        if (_solution is not { } solution)
+        {
+            return;
+        }
+
         var graph = solution.GetProjectDependencyGraph();
         var compilations = new Dictionary<ProjectId, Task<CompiledProject>>();
         Task<CompiledProject> Compile(ProjectId id, EmitTemplate template)
@@ -234,7 +238,10 @@ internal sealed class CompileLoop : IDisposable
             }
 
             var results = await Task.WhenAll(dependencies.Select(d => Compile(d.Project.Id, d.Template!))).ConfigureAwait(false);
-            return (Project: project, OutputDirectory: outputDirectory, Results: results, Built: false);
+            // At start an output newer than every source it is built from is kept (compiling it only warmed the
+            // workspace up): rewriting it would reload the app for nothing.
+            var upToDate = trigger == StartTrigger && IsUpToDate(project.OutputFilePath!, dependencies.Select(d => d.Project));
+            return (Project: project, OutputDirectory: outputDirectory, Results: upToDate ? [] : results, Built: false);
         })).ConfigureAwait(false);
 
         var reported = new HashSet<ProjectId>();
@@ -283,6 +290,11 @@ internal sealed class CompileLoop : IDisposable
                 {
                     files.Add(result.AssemblyFileName);
                 }
+            }
+
+            if (files.Count == 0 && results.Length == 0)
+            {
+                continue;
             }
 
             if (files.Count == 0)
@@ -384,14 +396,15 @@ internal sealed class CompileLoop : IDisposable
         var workspace = MSBuildWorkspace.Create();
         try
         {
-            foreach (var path in _options.Projects)
+            // A project another one references is already open (with it).
+            foreach (var path in _options.Projects.Where(path => !workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, path, StringComparison.Ordinal))))
             {
                 await workspace.OpenProjectAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            WatchLog.OpenFailed(_logger, string.Join(", ", _options.Projects), ex.Message);
+            WatchLog.OpenFailed(_logger, string.Join(", ", _options.Projects), ex.Message.TrimEnd('.'));
             workspace.Dispose();
             return;
         }
@@ -402,7 +415,18 @@ internal sealed class CompileLoop : IDisposable
         }
 
         var solution = workspace.CurrentSolution;
-        var apps = solution.Projects.Where(p => _options.Projects.Contains(p.FilePath, StringComparer.Ordinal)).ToArray();
+        var given = solution.Projects.Where(p => _options.Projects.Contains(p.FilePath, StringComparer.Ordinal)).ToArray();
+        var apps = given.Where(IsApp).ToArray();
+        foreach (var other in given.Except(apps))
+        {
+            WatchLog.NotAnApp(_logger, other.Name, Path.GetDirectoryName(other.OutputFilePath) ?? "(none)", _options.PluginsPath!);
+        }
+
+        if (apps.Length == 0)
+        {
+            WatchLog.NoApps(_logger, string.Join(", ", _options.Projects), _options.PluginsPath ?? "(any)");
+        }
+
         var unbuilt = apps.Where(p => p.OutputFilePath is null || !File.Exists(p.OutputFilePath)).Select(p => p.FilePath!).Distinct(StringComparer.Ordinal).ToArray();
         if (ensureBuilt && unbuilt.Length > 0)
         {
@@ -422,6 +446,23 @@ internal sealed class CompileLoop : IDisposable
         _apps = apps.Select(p => p.Id).ToArray();
         WatchLog.Watching(_logger, apps.Length, string.Join(", ", apps.Select(p => p.Name)), stopwatch.ElapsedMilliseconds);
     }
+
+    /// <summary>Whether <paramref name="output"/> was written after every source and project file of <paramref name="projects"/>.</summary>
+    private static bool IsUpToDate(string output, IEnumerable<Project> projects)
+    {
+        var built = File.GetLastWriteTimeUtc(output);
+        return projects
+            .SelectMany(p => p.Documents.Select(d => d.FilePath).Append(p.FilePath))
+            .OfType<string>()
+            .Where(File.Exists)
+            .All(path => File.GetLastWriteTimeUtc(path) <= built);
+    }
+
+    /// <summary>An app builds into a folder of the plugins folder (the host loads nothing else).</summary>
+    private bool IsApp(Project project)
+        => _options.PluginsPath is null
+            || (project.OutputFilePath is { } output
+                && string.Equals(Path.GetDirectoryName(Path.GetDirectoryName(output)), Path.GetFullPath(_options.PluginsPath).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal));
 
     private string? WatchedRoot()
         => _solution is null ? null : CommonRoot(_solution.Projects.Select(p => Path.GetDirectoryName(p.FilePath!)!));

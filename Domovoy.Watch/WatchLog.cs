@@ -41,4 +41,10 @@ internal static partial class WatchLog
     [LoggerMessage(EventId = 1711, Level = LogLevel.Error, Message = "The compile loop failed on {Trigger}; it keeps watching.")]
     public static partial void CycleFailed(ILogger logger, Exception exception, string trigger);
 
+
+    [LoggerMessage(EventId = 1712, Level = LogLevel.Information, Message = "{Project} is not an app: it builds into {Directory}, not into a folder of the plugins folder {Plugins}; it is compiled only for the apps that use it.")]
+    public static partial void NotAnApp(ILogger logger, string project, string directory, string plugins);
+
+    [LoggerMessage(EventId = 1713, Level = LogLevel.Error, Message = "None of {Projects} is an app project building into a folder of the plugins folder {Plugins} (OutputPath <plugins>/<ProjectName>/); nothing will be compiled.")]
+    public static partial void NoApps(ILogger logger, string projects, string plugins);
 }

@@ -7,6 +7,13 @@ internal sealed record WatchOptions
     public required IReadOnlyList<string> Projects { get; init; }
 
     /// <summary>
+    /// The host's plugins folder: of <see cref="Projects"/>, only those whose output folder is a folder in it are apps
+    /// (compiled and written on change); the others (a shared library, a test project) are opened as references only.
+    /// Null treats every given project as an app.
+    /// </summary>
+    public string? PluginsPath { get; init; }
+
+    /// <summary>
     /// How long the source files must be quiet after a change before compiling (an editor's save is several file
     /// events). Default 30 ms.
     /// </summary>
