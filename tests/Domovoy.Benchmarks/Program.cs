@@ -6,6 +6,7 @@ using Domovoy.Benchmarks;
 //   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
 //   testing   [tests=50] [rounds=3]                             (issue 12: Domovoy.Testing behaviour tests)
 //   codegen   [runs=10] [buildRounds=4]                         (issue 11: 5,000-entity generation, in-process and real build)
+//   watch     [edits=20] [modes=domovoy-watch,dotnet-watch-build] (issue 15: save → app initialized, watch RSS)
 
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();
@@ -18,6 +19,9 @@ switch (suite)
     case "hass":
         await HassBenchmark.RunAsync(repositoryRoot, rest);
         return 0;
+    case "watch":
+        await WatchBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
     case "scheduler":
         await SchedulerBenchmark.RunAsync(rest);
         return 0;
@@ -28,6 +32,6 @@ switch (suite)
         await CodegenBenchmark.RunAsync(repositoryRoot, rest);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen, watch");
         return 2;
 }
