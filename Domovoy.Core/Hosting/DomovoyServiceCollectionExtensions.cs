@@ -3,6 +3,7 @@ using Domovoy.Core.Apps.Engine;
 using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.Apps.Runtime;
 using Domovoy.Core.Plugins;
+using Domovoy.Core.Plugins.Watching;
 using Domovoy.Core.Plugins.Loading;
 using Domovoy.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class DomovoyServiceCollectionExtensions
             sp.GetService<IHassEventSource>(),
             sp.GetService<IAppHassFactory>(),
             sp.GetService<IAppStartGate>()));
+        services.TryAddSingleton<PluginWriteSignal>();
         services.TryAddSingleton<PluginManager>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginManager>());
         return services;

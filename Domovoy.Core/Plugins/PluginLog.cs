@@ -70,4 +70,6 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 1321, Level = LogLevel.Information, Message = "Plugin {Plugin}: retry requested; its folder is checked again, also if unchanged since the last failed attempt.")]
     public static partial void RetryRequested(ILogger logger, string plugin);
+    [LoggerMessage(EventId = 1322, Level = LogLevel.Warning, Message = "{Folder} was written by domovoy watch but is not a plugin folder of {Plugins}: the host does not load it. Build the app into <plugins folder>/<ProjectName>/ (OutputPath).")]
+    public static partial void WrittenOutsidePlugins(ILogger logger, string folder, string plugins);
 }

@@ -23,6 +23,7 @@ internal sealed class PluginManager : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PluginManager> _logger;
     private readonly IAppStartGate? _startGate;
+    private readonly PluginWriteSignal? _writes;
     private readonly Dictionary<string, PluginState> _plugins = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _initialLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _pluginsPath;
@@ -33,9 +34,10 @@ internal sealed class PluginManager : BackgroundService
     private PluginFolderWatcher? _watcher;
     private long _nextAttempt;
 
-    public PluginManager(AppEngine engine, PluginVersionLoader loader, IOptions<DomovoyOptions> options, TimeProvider time, ILogger<PluginManager> logger, IAppStartGate? startGate = null)
+    public PluginManager(AppEngine engine, PluginVersionLoader loader, IOptions<DomovoyOptions> options, TimeProvider time, ILogger<PluginManager> logger, IAppStartGate? startGate = null, PluginWriteSignal? writes = null)
     {
         _startGate = startGate;
+        _writes = writes;
         _engine = engine;
         _loader = loader;
         _options = options.Value;
@@ -145,6 +147,7 @@ internal sealed class PluginManager : BackgroundService
 
         using var watcher = new PluginFolderWatcher(_pluginsPath, _options.ReloadDebounce, _time, _logger);
         Volatile.Write(ref _watcher, watcher);
+        var forwarding = ForwardWritesAsync(watcher, stoppingToken);
         try
         {
             if (_startGate is not null)
@@ -187,6 +190,32 @@ internal sealed class PluginManager : BackgroundService
             }
 
             _ = Schedule(plugin, watcher, stoppingToken);
+        }
+
+        await forwarding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
+    /// Publishes a plugin an in-process writer reported as completely written without waiting out the debounce (see
+    /// <see cref="PluginWriteSignal"/>); it then takes the same path as a change seen on disk.
+    /// </summary>
+    private async Task ForwardWritesAsync(PluginFolderWatcher watcher, CancellationToken stoppingToken)
+    {
+        if (_writes is null)
+        {
+            return;
+        }
+
+        await foreach (var folder in _writes.Folders.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            if (string.Equals(Path.GetDirectoryName(folder), _pluginsPath.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                watcher.PublishNow(Path.GetFileName(folder));
+            }
+            else
+            {
+                PluginLog.WrittenOutsidePlugins(_logger, folder, _pluginsPath);
+            }
         }
     }
 

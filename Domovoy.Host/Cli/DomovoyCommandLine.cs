@@ -3,11 +3,12 @@ using Domovoy.Host.Checking;
 using Domovoy.Host.Codegen;
 using Domovoy.Host.Configuration;
 using Domovoy.Host.Hosting;
+using Domovoy.Host.Watching;
 
 namespace Domovoy.Host.Cli;
 
 /// <summary>
-/// The <c>domovoy</c> command line (System.CommandLine): <c>run</c> (the default), <c>codegen</c>, <c>check</c>, plus
+/// The <c>domovoy</c> command line (System.CommandLine): <c>run</c> (the default), <c>codegen</c>, <c>check</c>, <c>watch</c>, plus
 /// <c>--help</c> and <c>--version</c>. Every command returns an <see cref="ExitCodes"/> value.
 /// </summary>
 internal static class DomovoyCommandLine
@@ -21,6 +22,7 @@ internal static class DomovoyCommandLine
                                                       (or from the embedded simulator's demo home when none is configured)
           domovoy codegen -o MyApps --check           exit 5 and list the differences when the snapshot is out of date
           domovoy check --config config.yml           validate config.yml and load every plugin without starting apps
+          domovoy watch MotionLights -c config.yml    run the host and recompile the app in-process on every save
         """;
 
     /// <summary>Builds the root command.</summary>
@@ -39,29 +41,33 @@ internal static class DomovoyCommandLine
         root.Subcommands.Add(run);
         root.Subcommands.Add(CodegenCommand.Create(config));
         root.Subcommands.Add(CheckCommand.Create(config));
+        root.Subcommands.Add(WatchCommand.Create(config));
         return root;
     }
 
     private static async Task<int> RunAsync(FileInfo? configFile)
+        => await LoadConfigAsync(configFile).ConfigureAwait(false) is { } loaded
+            ? await HostRunner.RunAsync(loaded.Path, loaded.Config).ConfigureAwait(false)
+            : ExitCodes.InvalidConfiguration;
+
+    /// <summary>Finds and loads config.yml for the commands that run the host; null (the error printed) when it cannot.</summary>
+    public static async Task<(string Path, HostConfig Config)?> LoadConfigAsync(FileInfo? configFile)
     {
         var path = ConfigFileArgument.Resolve(configFile);
         if (path is null)
         {
             await Console.Error.WriteLineAsync("No config.yml: pass one with --config <config.yml> (see samples/config.yml) or run domovoy in a folder that has one.").ConfigureAwait(false);
-            return ExitCodes.InvalidConfiguration;
+            return null;
         }
 
-        HostConfig config;
         try
         {
-            config = HostConfigLoader.Load(path);
+            return (path, HostConfigLoader.Load(path));
         }
         catch (HostConfigException ex)
         {
             await Console.Error.WriteLineAsync($"Invalid configuration: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.InvalidConfiguration;
+            return null;
         }
-
-        return await HostRunner.RunAsync(path, config).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,15 @@ internal sealed record HostConfig
     /// <summary>Entities file seeding the embedded simulator; null uses the built-in demo home.</summary>
     public string? SimulatorEntitiesFile { get; init; }
 
+    /// <summary>
+    /// The <c>dev:</c> section's <c>projects</c>: absolute paths of app projects (or folders of them) that
+    /// <c>domovoy watch</c> compiles when none are given on its command line. Empty when not set.
+    /// </summary>
+    public IReadOnlyList<string> DevProjects { get; init; } = [];
+
+    /// <summary>The <c>dev:</c> section's <c>debounce_ms</c>: how long saves must be quiet before watch compiles.</summary>
+    public TimeSpan DevDebounce { get; init; } = TimeSpan.FromMilliseconds(30);
+
     /// <summary>Home Assistant's base URL (ws/wss/http/https); null runs the embedded simulator.</summary>
     public Uri? HassUrl { get; init; }
 

@@ -13,9 +13,10 @@ namespace Domovoy.Host.Configuration;
 /// </summary>
 internal static class HostConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "misfire_grace_s", "location", "hass", "simulator", "admin"];
+    private static readonly string[] TopLevelKeys = ["plugins", "timezone", "log_level", "reload_debounce_ms", "finalize_timeout_s", "misfire_grace_s", "location", "hass", "simulator", "admin", "dev"];
     private static readonly string[] LocationKeys = ["latitude", "longitude", "elevation"];
     private static readonly string[] SimulatorKeys = ["port", "entities"];
+    private static readonly string[] DevKeys = ["projects", "debounce_ms"];
     private static readonly string[] HassKeys = ["url", "token", "token_env", "token_file"];
     private static readonly string[] AdminKeys = ["enabled", "bind", "port", "token_env", "token_file"];
 
@@ -79,6 +80,17 @@ internal static class HostConfigLoader
             {
                 SimulatorPort = file.ParseValue(simulator, "port", "simulator.port", "a TCP port between 0 and 65535 (0 picks a free one)", t => ParseRange(t, 0, 65535)) ?? 8123,
                 SimulatorEntitiesFile = string.IsNullOrWhiteSpace(entities) ? null : Path.GetFullPath(Path.Combine(directory, entities)),
+            };
+        }
+
+        if (file.Mapping(root, "dev", "a mapping with 'projects' (app projects or folders of them, for domovoy watch) and optionally 'debounce_ms'") is { } dev)
+        {
+            file.RejectUnknown(dev, DevKeys, "dev.");
+            config = config with
+            {
+                DevProjects = file.Sequence(dev, "projects", "dev.projects", "a list of app projects (.csproj) or folders of them, e.g. 'projects: [./MotionLights]'")
+                    .Select(p => Path.GetFullPath(Path.Combine(directory, p))).ToArray(),
+                DevDebounce = TimeSpan.FromMilliseconds(file.ParseValue(dev, "debounce_ms", "dev.debounce_ms", "a whole number of milliseconds between 0 and 5000, e.g. 30", t => ParseRange(t, 0, 5000)) ?? 30),
             };
         }
 
@@ -247,6 +259,26 @@ internal static class HostConfigLoader
             }
 
             return value as YamlMappingNode ?? throw new HostConfigException($"{Path} line {value.Start.Line}: key '{key}' must be {expected}.");
+        }
+
+        /// <summary>A list of non-empty values (a single value counts as a list of one); empty when the key is absent.</summary>
+        public IReadOnlyList<string> Sequence(YamlMappingNode node, string key, string displayKey, string expected)
+        {
+            if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value) || value is YamlScalarNode { Value: null or "" })
+            {
+                return [];
+            }
+
+            IEnumerable<YamlNode> items = value switch
+            {
+                YamlScalarNode scalar => [scalar],
+                YamlSequenceNode sequence => sequence.Children,
+                _ => throw new HostConfigException($"{Path} line {value.Start.Line}: key '{displayKey}' must be {expected}."),
+            };
+            return items.Select(item => item is YamlScalarNode { Value: { Length: > 0 } text } && !string.IsNullOrWhiteSpace(text)
+                    ? text.Trim()
+                    : throw new HostConfigException($"{Path} line {item.Start.Line}: every entry of '{displayKey}' must be a path; expected {expected}."))
+                .ToArray();
         }
 
         public string? Scalar(YamlMappingNode node, string key, string displayKey, bool required, string expected)

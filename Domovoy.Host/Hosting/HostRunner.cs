@@ -17,7 +17,8 @@ internal static class HostRunner
     /// <summary>Runs until SIGINT/SIGTERM, then ends the process with an <see cref="ExitCodes"/> value.</summary>
     /// <param name="configPath">The config.yml path, as given.</param>
     /// <param name="config">The loaded configuration.</param>
-    public static async Task<int> RunAsync(string configPath, HostConfig config)
+    /// <param name="configureServices">More services to run beside the host (e.g. <c>watch</c>'s compile loop).</param>
+    public static async Task<int> RunAsync(string configPath, HostConfig config, Action<IServiceCollection>? configureServices = null)
     {
         // An app that blocks a pool thread (Thread.Sleep, sync I/O in a callback) must not starve the host's own work: the Home
         // Assistant reader and every other app's queue run on the same pool, which otherwise grows only about one thread a second.
@@ -70,6 +71,7 @@ internal static class HostRunner
             });
             builder.AddDomovoyAdmin(config);
 
+            configureServices?.Invoke(builder.Services);
             using var host = builder.Build();
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Domovoy.Host");
             if (simulator is not null)

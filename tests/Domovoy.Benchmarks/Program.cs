@@ -8,6 +8,7 @@ using Domovoy.Benchmarks;
 //   codegen   [runs=10] [buildRounds=4, 0 = in-process only]     (issue 11: 5,000-entity generation, in-process and real build)
 //   peer      [events=100000] [rounds=5]                         (issue 14: raw / NetDaemon.Client / ours; NetDaemon only with -p:NetDaemonClientProject=…)
 //   scale     [apps=200] [entities=5000] [rate=1000] [seconds=30] (issue 14: N apps × M entities, out-of-process simulator)
+//   watch     [edits=20] [modes=domovoy-watch,dotnet-watch-build] (issue 15: save → app initialized, watch RSS)
 
 var suite = args.Length > 0 ? args[0] : "reload";
 var repositoryRoot = RepositoryRoot.Find();
@@ -19,6 +20,9 @@ switch (suite)
         return 0;
     case "hass":
         await HassBenchmark.RunAsync(repositoryRoot, rest);
+        return 0;
+    case "watch":
+        await WatchBenchmark.RunAsync(repositoryRoot, rest);
         return 0;
     case "scheduler":
         await SchedulerBenchmark.RunAsync(rest);
@@ -36,6 +40,6 @@ switch (suite)
         await ScaleBenchmark.RunAsync(repositoryRoot, rest);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen, peer, scale");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: reload, hass, scheduler, testing, codegen, peer, scale, watch");
         return 2;
 }

@@ -108,5 +108,16 @@ internal sealed class PluginFolderWatcher : IDisposable
         timer.Change(_debounce, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Publishes the plugin now (a writer reported it complete), cancelling its pending debounce.</summary>
+    public void PublishNow(string plugin)
+    {
+        if (_timers.TryGetValue(plugin, out var timer))
+        {
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        Publish(plugin);
+    }
+
     private void Publish(string plugin) => _changes.Writer.TryWrite(plugin);
 }

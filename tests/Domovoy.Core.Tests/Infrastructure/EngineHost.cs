@@ -32,6 +32,9 @@ public sealed class EngineHost : IAsyncDisposable
 
     internal PluginManager Plugins { get; }
 
+    /// <summary>The host's services (for wiring a writer such as the watch compile loop).</summary>
+    internal IServiceProvider Services => _host.Services;
+
     /// <param name="hass">When given, the engine connects to this simulated Home Assistant (apps get Hass, ServEnts and events).</param>
     internal static async Task<EngineHost> StartAsync(PluginWorkspace workspace, Action<DomovoyOptions>? configure = null, HomeAssistantSimulator? hass = null)
     {
