@@ -4,6 +4,7 @@ using Domovoy.Watch.Building;
 using Domovoy.Watch.Compiling;
 using Domovoy.Watch.Sources;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.MSBuild;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ internal sealed class CompileLoop : IDisposable
     private readonly ProjectCompiler _compiler = new();
     private MSBuildWorkspace? _workspace;
     private Solution? _solution;
+    private LanguageVersion? _languageCap;
     private ProjectId[] _apps = [];
 
     public CompileLoop(WatchOptions options, TimeProvider time, ILogger logger)
@@ -415,6 +417,12 @@ internal sealed class CompileLoop : IDisposable
         }
 
         var solution = workspace.CurrentSolution;
+        _languageCap ??= await SdkLanguageVersion.FindAsync(cancellationToken).ConfigureAwait(false);
+        if (_languageCap is { } cap)
+        {
+            solution = SdkLanguageVersion.Apply(solution, cap);
+        }
+
         var given = solution.Projects.Where(p => _options.Projects.Contains(p.FilePath, StringComparer.Ordinal)).ToArray();
         var apps = given.Where(IsApp).ToArray();
         foreach (var other in given.Except(apps))
