@@ -36,6 +36,9 @@ public sealed class WatchTests
         Assert.IsNull(written.FallbackReason);
         Assert.AreEqual(Path.Combine(ws.PluginsPath, "PluginA"), written.Written.Single());
         Assert.AreEqual(1, watch.Host.Logs.Count("BYE a_app v1"));
+
+        // An app logs from InitializeAsync before the reload commits: wait for the commit before reading the version.
+        await watch.Host.Logs.WaitForAsync("Plugin PluginA version 2 loaded");
         var running = watch.Host.LatestVersion("PluginA");
         var dll = File.ReadAllBytes(ws.PluginDll("PluginA"));
 
@@ -81,6 +84,7 @@ public sealed class WatchTests
         await using var watch = await WatchHarness.StartAsync(ws, "PluginA", "PluginB", "PluginC");
         await watch.WaitForCycleAsync(c => c.Trigger == "start", "the start-up compile");
         await watch.Host.Logs.WaitForAsync("HELLO c_app v1 helper-v1");
+        await watch.Host.Logs.WaitForAsync("Plugin PluginB version 1 loaded");
         var b = watch.Host.LatestVersion("PluginB");
 
         var helper = Path.Combine(ws.SourcePath, "SharedHelper", "Helper.cs");
@@ -106,6 +110,7 @@ public sealed class WatchTests
         await watch.Host.Logs.WaitForAsync("HELLO a_app v1");
 
         // A new file: the workspace does not model the set of sources.
+        await watch.Host.Logs.WaitForAsync("Plugin PluginA version 1 loaded");
         var version = watch.Host.LatestVersion("PluginA");
         var extra = Path.Combine(ws.SourcePath, "PluginA", "Extra.cs");
         File.WriteAllText(extra, "namespace PluginA;\npublic static class Extra\n{\n    public static string Tag => \"extra\";\n}\n");
