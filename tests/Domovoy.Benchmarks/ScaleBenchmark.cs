@@ -110,10 +110,14 @@ internal static class ScaleBenchmark
             hass:
               url: ws://{baseUri.Host}:{baseUri.Port}/api/websocket
               token: sim-token
+            {(variant == "noadmin" ? "admin:\n  enabled: false" : "")}
             """);
         var environment = variant switch
         {
             "spinning" => new Dictionary<string, string> { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70" },
+            "inline" => new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" },
+            // env:NAME=VALUE[;NAME=VALUE]: the free variant with extra runtime settings, to try one before committing it.
+            _ when variant.StartsWith("env:", StringComparison.Ordinal) => variant["env:".Length..].Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
             // perf can name JIT-compiled methods only from the map files the runtime writes with this.
             // JitStdOutFile lists every method compiled (with its tier), to tell start-up compilation from steady state.
             "profile" => new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0", ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = Path.Combine(Path.GetTempPath(), "domovoy-scale.jit.txt") },

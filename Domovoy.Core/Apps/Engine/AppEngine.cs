@@ -34,6 +34,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     private readonly IHassEventSource? _hassEvents;
     private readonly IAppHassFactory? _hassFactory;
     private readonly IAppStartGate? _hassReady;
+    private readonly AppWatchdog _watchdog;
     private long _reloads;
     private long _failedReloads;
     private long _leakedVersions;
@@ -53,6 +54,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
         _hassFactory = hassFactory;
         _hassReady = hassReady;
         _disabled = new HashSet<string>(_options.DisabledApps, StringComparer.Ordinal);
+        _watchdog = new AppWatchdog(time, _options.SlowCallbackThreshold);
     }
 
     /// <summary>Counts the apps' queued and running work, so a fake-clock driver can wait until every app is idle.</summary>
@@ -351,6 +353,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAllAsync().ConfigureAwait(false);
+        _watchdog.Dispose();
     }
 
     /// <summary>The registered instance whose runtime is <paramref name="runtime"/>, if it is still the one under its name.</summary>
@@ -629,7 +632,7 @@ internal sealed class AppEngine : IAppEngineControl, IAsyncDisposable
     {
         var app = await Task.Run(registration.Factory, CancellationToken.None).WaitAsync(_options.InitializeTimeout, _time, cancellationToken).ConfigureAwait(false);
         var logger = _loggerFactory.CreateLogger(registration.DisplayName);
-        var runtime = new AppRuntime(registration.AppName, logger, _time, _options, Work);
+        var runtime = new AppRuntime(registration.AppName, logger, _time, _options, Work, _watchdog);
         try
         {
             var meta = new AppMeta(runtime, this, registration);

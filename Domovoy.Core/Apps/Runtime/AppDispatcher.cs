@@ -22,7 +22,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
     private readonly TimeSpan _slowThreshold;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
-    private readonly ITimer _watchdog;
+    private readonly AppWatchdog _watchdog;
     private readonly CallbackErrorReporter _errors;
     private readonly AppWorkTracker? _work;
     private int _length;
@@ -33,8 +33,9 @@ internal sealed class AppDispatcher : IAsyncDisposable
     private string? _runningName;
     private bool _slowLogged;
 
+    /// <param name="watchdog">The engine's shared watchdog, which reports this queue's slow callbacks and flushes its error summaries.</param>
     /// <param name="work">When given, counts every queued item until it has run or been skipped (see <see cref="AppWorkTracker"/>).</param>
-    public AppDispatcher(string appName, ILogger logger, TimeProvider time, int capacity, TimeSpan slowThreshold, AppWorkTracker? work = null)
+    public AppDispatcher(string appName, ILogger logger, TimeProvider time, int capacity, TimeSpan slowThreshold, AppWatchdog watchdog, AppWorkTracker? work = null)
     {
         _work = work;
         _appName = appName;
@@ -49,8 +50,8 @@ internal sealed class AppDispatcher : IAsyncDisposable
         });
         _errors = new CallbackErrorReporter(appName, logger, time);
         _loop = Task.Run(RunAsync);
-        var period = slowThreshold < TimeSpan.FromSeconds(4) ? slowThreshold / 4 : TimeSpan.FromSeconds(1);
-        _watchdog = time.CreateTimer(_ => OnWatchdog(), null, period, period);
+        _watchdog = watchdog;
+        watchdog.Add(this);
     }
 
     /// <summary>Cancelled when the app stops; handed to every callback.</summary>
@@ -148,7 +149,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Releases the queue's timer. When the queue was not stopped before, stops it first, waiting at most a second of
+    /// Leaves the watchdog. When the queue was not stopped before, stops it first, waiting at most a second of
     /// real time for a running callback.
     /// </summary>
     public async ValueTask DisposeAsync()
@@ -160,7 +161,7 @@ internal sealed class AppDispatcher : IAsyncDisposable
             await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System)).ConfigureAwait(false);
         }
 
-        await _watchdog.DisposeAsync().ConfigureAwait(false);
+        _watchdog.Remove(this);
         _errors.FlushAll();
         if (_loop.IsCompleted)
         {
@@ -262,7 +263,8 @@ internal sealed class AppDispatcher : IAsyncDisposable
         }
     }
 
-    private void OnWatchdog()
+    /// <summary>Called by <see cref="AppWatchdog"/> on each tick: reports a slow running callback once, flushes due error summaries.</summary>
+    public void OnWatchdog()
     {
         CheckSlow();
         _errors.FlushDue();

@@ -13,10 +13,12 @@ internal sealed class AppRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Task, string> _background = new();
     private readonly AppWorkTracker? _work;
+    private readonly AppWatchdog? _ownWatchdog;
     private AppStatus _status = AppStatus.Created;
 
     /// <param name="work">When given, counts the app's queued callbacks and background work (see <see cref="AppWorkTracker"/>).</param>
-    public AppRuntime(string appName, ILogger logger, TimeProvider time, DomovoyOptions options, AppWorkTracker? work = null)
+    /// <param name="watchdog">The engine's shared watchdog; without one the app gets its own (a runtime made outside an engine).</param>
+    public AppRuntime(string appName, ILogger logger, TimeProvider time, DomovoyOptions options, AppWorkTracker? work = null, AppWatchdog? watchdog = null)
     {
         _work = work;
         AppName = appName;
@@ -24,7 +26,13 @@ internal sealed class AppRuntime : IAsyncDisposable
         Time = time;
         TimeZone = options.TimeZone;
         MisfireGrace = options.MisfireGrace;
-        Dispatcher = new AppDispatcher(appName, logger, time, options.AppQueueCapacity, options.SlowCallbackThreshold, work);
+        if (watchdog is null)
+        {
+            _ownWatchdog = new AppWatchdog(time, options.SlowCallbackThreshold);
+            watchdog = _ownWatchdog;
+        }
+
+        Dispatcher = new AppDispatcher(appName, logger, time, options.AppQueueCapacity, options.SlowCallbackThreshold, watchdog, work);
         StatusSince = time.GetUtcNow();
     }
 
@@ -172,7 +180,11 @@ internal sealed class AppRuntime : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Dispatcher.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Dispatcher.DisposeAsync().ConfigureAwait(false);
+        _ownWatchdog?.Dispose();
+    }
 
     private static string NormalizeName(string? name)
     {

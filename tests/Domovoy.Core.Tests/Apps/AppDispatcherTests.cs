@@ -11,7 +11,8 @@ public sealed class AppDispatcherTests
     public async Task Callbacks_of_one_app_never_overlap_and_run_in_order()
     {
         var logs = new LogSink();
-        await using var dispatcher = new AppDispatcher("app", logs.CreateLogger("app"), TimeProvider.System, 1000, TimeSpan.FromSeconds(10));
+        using var watchdog = new AppWatchdog(TimeProvider.System, TimeSpan.FromSeconds(10));
+        await using var dispatcher = new AppDispatcher("app", logs.CreateLogger("app"), TimeProvider.System, 1000, TimeSpan.FromSeconds(10), watchdog);
         var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "cb", "test");
         var running = 0;
         var maxConcurrent = 0;
@@ -50,7 +51,8 @@ public sealed class AppDispatcherTests
     public async Task A_throwing_callback_is_logged_with_app_and_callback_and_later_ones_still_run()
     {
         var logs = new LogSink();
-        await using var dispatcher = new AppDispatcher("lights", logs.CreateLogger("lights"), TimeProvider.System, 100, TimeSpan.FromSeconds(10));
+        using var watchdog = new AppWatchdog(TimeProvider.System, TimeSpan.FromSeconds(10));
+        await using var dispatcher = new AppDispatcher("lights", logs.CreateLogger("lights"), TimeProvider.System, 100, TimeSpan.FromSeconds(10), watchdog);
         var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Scheduler, "OnTick", "test");
         var after = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         dispatcher.Post(registration, _ => throw new InvalidOperationException("bad tick"));
@@ -71,8 +73,9 @@ public sealed class AppDispatcherTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var logs = new LogSink();
-        await using var slowApp = new AppDispatcher("slow_app", logs.CreateLogger("slow_app"), time, 100, TimeSpan.FromSeconds(10));
-        await using var otherApp = new AppDispatcher("other_app", logs.CreateLogger("other_app"), time, 100, TimeSpan.FromSeconds(10));
+        using var watchdog = new AppWatchdog(time, TimeSpan.FromSeconds(10));
+        await using var slowApp = new AppDispatcher("slow_app", logs.CreateLogger("slow_app"), time, 100, TimeSpan.FromSeconds(10), watchdog);
+        await using var otherApp = new AppDispatcher("other_app", logs.CreateLogger("other_app"), time, 100, TimeSpan.FromSeconds(10), watchdog);
         var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "OnSlowThing", "test");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -99,10 +102,50 @@ public sealed class AppDispatcherTests
     }
 
     [TestMethod]
+    public async Task One_watchdog_reports_the_slow_callbacks_of_every_queue_it_serves()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var logs = new LogSink();
+        using var watchdog = new AppWatchdog(time, TimeSpan.FromSeconds(10));
+        var releases = new List<TaskCompletionSource>();
+        var dispatchers = new List<AppDispatcher>();
+        for (var i = 0; i < 3; i++)
+        {
+            var dispatcher = new AppDispatcher($"app_{i}", logs.CreateLogger($"app_{i}"), time, 100, TimeSpan.FromSeconds(10), watchdog);
+            dispatchers.Add(dispatcher);
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            releases.Add(release);
+            dispatcher.Post(new CallbackRegistration(new CallbackId($"x{i}"), CallbackKind.Event, $"OnSlow{i}", "test"), async _ =>
+            {
+                entered.TrySetResult();
+                await release.Task;
+            });
+            await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        // The last queue leaves before the threshold passes: the others are still reported.
+        releases[2].SetResult();
+        await dispatchers[2].DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(11));
+        await logs.WaitForAsync("App app_0: callback OnSlow0 has been running");
+        await logs.WaitForAsync("App app_1: callback OnSlow1 has been running");
+        Assert.AreEqual(0, logs.Count("OnSlow2 has been running"));
+        foreach (var release in releases)
+        {
+            release.TrySetResult();
+        }
+
+        await dispatchers[0].DisposeAsync();
+        await dispatchers[1].DisposeAsync();
+    }
+
+    [TestMethod]
     public async Task A_full_queue_drops_with_an_error_and_a_counter()
     {
         var logs = new LogSink();
-        await using var dispatcher = new AppDispatcher("busy", logs.CreateLogger("busy"), TimeProvider.System, 10, TimeSpan.FromSeconds(10));
+        using var watchdog = new AppWatchdog(TimeProvider.System, TimeSpan.FromSeconds(10));
+        await using var dispatcher = new AppDispatcher("busy", logs.CreateLogger("busy"), TimeProvider.System, 10, TimeSpan.FromSeconds(10), watchdog);
         var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "OnEvent", "test");
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -125,7 +168,8 @@ public sealed class AppDispatcherTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var logs = new LogSink();
-        await using var dispatcher = new AppDispatcher("flood", logs.CreateLogger("flood"), time, 2000, TimeSpan.FromSeconds(10));
+        using var watchdog = new AppWatchdog(time, TimeSpan.FromSeconds(10));
+        await using var dispatcher = new AppDispatcher("flood", logs.CreateLogger("flood"), time, 2000, TimeSpan.FromSeconds(10), watchdog);
         var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Scheduler, "OnTick", "every 10 ms");
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         for (var i = 0; i < 1000; i++)
@@ -159,7 +203,8 @@ public sealed class AppDispatcherTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var logs = new LogSink();
-        await using var dispatcher = new AppDispatcher("stuck", logs.CreateLogger("stuck"), time, 100, TimeSpan.FromSeconds(10));
+        using var watchdog = new AppWatchdog(time, TimeSpan.FromSeconds(10));
+        await using var dispatcher = new AppDispatcher("stuck", logs.CreateLogger("stuck"), time, 100, TimeSpan.FromSeconds(10), watchdog);
         var registration = new CallbackRegistration(new CallbackId("x"), CallbackKind.Event, "OnStuck", "test");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
