@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Domovoy.Core.HomeAssistant.Snapshot;
 using Domovoy.Core.Plugins.Checking;
 using Domovoy.Host.Cli;
 using Domovoy.Host.Configuration;
@@ -8,8 +9,9 @@ namespace Domovoy.Host.Checking;
 
 /// <summary>
 /// <c>domovoy check</c>: validates config.yml and loads every plugin in a throwaway context without starting apps
-/// (registrations, configs, missing dependencies, Abstractions version, duplicate app names). Exit 0 when all is well,
-/// 2 for an invalid config.yml, 5 when a plugin has a problem: usable in CI before deploying.
+/// (registrations, configs, missing dependencies, Abstractions version, duplicate app names) and, given a
+/// hass.snapshot.json, checks the entity ids in every app's config against it. Exit 0 when all is well, 2 for an invalid
+/// config.yml or snapshot, 5 when a plugin has a problem (or, with <c>--strict</c>, a warning): usable in CI before deploying.
 /// </summary>
 internal static class CheckCommand
 {
@@ -17,14 +19,20 @@ internal static class CheckCommand
     public static Command Create(Option<FileInfo?> config)
     {
         var plugins = new Option<DirectoryInfo?>("--plugins") { Description = "The plugins folder to check (default: config.yml's plugins)." };
-        var command = new Command("check", "Validate config.yml and load every plugin without starting apps; non-zero on any problem.") { plugins };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), parse.GetValue(plugins), Console.Out, Console.Error, ct));
+        var snapshot = new Option<FileInfo?>("--snapshot")
+        {
+            Description = $"A {HassSnapshot.FileName} to check the apps' config entity ids against (default: the one next to config.yml, if any).",
+        };
+        var strict = new Option<bool>("--strict") { Description = "Fail (exit 5) on warnings too, e.g. a config entity id the snapshot does not have." };
+        var command = new Command("check", "Validate config.yml and load every plugin without starting apps; non-zero on any problem.") { plugins, snapshot, strict };
+        command.SetAction((parse, ct) => RunAsync(new CheckRequest(parse.GetValue(config), parse.GetValue(plugins), parse.GetValue(snapshot), parse.GetValue(strict)), Console.Out, Console.Error, ct));
         return command;
     }
 
     /// <summary>Runs the check; returns an <see cref="ExitCodes"/> value.</summary>
-    public static async Task<int> RunAsync(FileInfo? configFile, DirectoryInfo? pluginsOverride, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CheckRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        var (configFile, pluginsOverride, snapshotFile, strict) = request;
         string pluginsPath;
         var configPath = ConfigFileArgument.Resolve(configFile);
         if (configPath is not null)
@@ -51,10 +59,27 @@ internal static class CheckCommand
             return ExitCodes.InvalidConfiguration;
         }
 
+        var snapshotPath = snapshotFile?.FullName ?? (configPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, HassSnapshot.FileName));
+        (IReadOnlyCollection<string> Ids, string Source)? entityIds = null;
+        if (snapshotPath is not null && (snapshotFile is not null || File.Exists(snapshotPath)))
+        {
+            try
+            {
+                var ids = HassSnapshotJson.Read(await File.ReadAllTextAsync(snapshotPath, cancellationToken).ConfigureAwait(false)).Entities.Select(e => e.EntityId).ToArray();
+                entityIds = (ids, snapshotPath);
+                await output.WriteLineAsync($"ok     {snapshotPath}: {ids.Length} entities").ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                await error.WriteLineAsync($"error  {snapshotPath}: {ex.Message} (write it with `domovoy codegen -o <app project>`).").ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
+        }
+
         IReadOnlyList<PluginCheckResult> results;
         try
         {
-            results = await PluginChecker.CheckAllAsync(pluginsPath, cancellationToken).ConfigureAwait(false);
+            results = await PluginChecker.CheckAllAsync(pluginsPath, entityIds, cancellationToken).ConfigureAwait(false);
         }
         catch (DirectoryNotFoundException ex)
         {
@@ -63,8 +88,15 @@ internal static class CheckCommand
         }
 
         var failed = 0;
+        var warnings = 0;
         foreach (var result in results)
         {
+            foreach (var warning in result.Warnings)
+            {
+                await output.WriteLineAsync($"warn   plugin {result.PluginName}: {warning}").ConfigureAwait(false);
+            }
+
+            warnings += result.Warnings.Count;
             if (result.Problems.Count == 0)
             {
                 await output.WriteLineAsync($"ok     plugin {result.PluginName}: {string.Join(", ", result.Apps)}").ConfigureAwait(false);
@@ -78,7 +110,7 @@ internal static class CheckCommand
             }
         }
 
-        await output.WriteLineAsync($"{results.Count} plugins checked in {pluginsPath}: {results.Count - failed} ok, {failed} with problems.").ConfigureAwait(false);
-        return failed == 0 ? ExitCodes.Success : ExitCodes.ChecksFailed;
+        await output.WriteLineAsync($"{results.Count} plugins checked in {pluginsPath}: {results.Count - failed} ok, {failed} with problems, {warnings} warnings{(strict && warnings > 0 ? " (--strict: failing)" : string.Empty)}.").ConfigureAwait(false);
+        return failed > 0 || (strict && warnings > 0) ? ExitCodes.ChecksFailed : ExitCodes.Success;
     }
 }

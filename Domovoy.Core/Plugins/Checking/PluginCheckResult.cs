@@ -4,4 +4,6 @@ namespace Domovoy.Core.Plugins.Checking;
 /// <param name="PluginName">The plugin (its folder's name).</param>
 /// <param name="Apps">The registered apps' display names (<c>Class.name</c>) whose configs are valid.</param>
 /// <param name="Problems">Each problem in the words the host would log, naming the fix.</param>
-internal sealed record PluginCheckResult(string PluginName, IReadOnlyList<string> Apps, IReadOnlyList<string> Problems);
+/// <param name="Warnings">What the host would warn about at start without stopping the app, e.g. a config entity id the
+/// snapshot does not have (only when the check was given the entity ids).</param>
+internal sealed record PluginCheckResult(string PluginName, IReadOnlyList<string> Apps, IReadOnlyList<string> Problems, IReadOnlyList<string> Warnings);

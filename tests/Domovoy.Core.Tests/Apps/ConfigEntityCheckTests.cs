@@ -4,6 +4,7 @@ using Domovoy.Core.Apps.Registration;
 using Domovoy.Core.HomeAssistant.Apps;
 using Domovoy.Core.Tests.HomeAssistant;
 using Domovoy.Core.Tests.Infrastructure;
+using Domovoy.Generators.Naming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -47,9 +48,10 @@ public sealed class ConfigEntityCheckTests
     public void Suggestions_are_the_closest_ids_by_edit_distance_and_none_when_nothing_is_close()
     {
         string[] ids = ["light.hallway_2", "switch.hallway", "light.kitchen", "light.hallway", "sensor.hallway_temperature"];
-        CollectionAssert.AreEqual(new[] { "light.hallway", "light.hallway_2" }, ConfigEntityChecker.Closest("light.halway", ids).ToArray());
-        CollectionAssert.AreEqual(new[] { "light.kitchen" }, ConfigEntityChecker.Closest("light.kitchn", ids).ToArray());
-        Assert.IsEmpty(ConfigEntityChecker.Closest("climate.attic", ids));
+        CollectionAssert.AreEqual(new[] { "light.hallway" }, ClosestIds.Find("light.halway", ids).ToArray());
+        CollectionAssert.AreEqual(new[] { "light.kitchen" }, ClosestIds.Find("light.kitchn", ids).ToArray());
+        CollectionAssert.AreEqual(new[] { "light.dan", "aight.den" }, ClosestIds.Find("light.den", ["aight.den", "light.dan"]).ToArray(), "same domain first at equal distance");
+        Assert.IsEmpty(ClosestIds.Find("climate.attic", ids));
     }
 
     private sealed class LightsConfig : AppConfigBase

@@ -91,6 +91,39 @@ public sealed class CliTests
         StringAssert.Contains(output, "2 plugins checked");
     }
 
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task Check_with_a_snapshot_warns_about_a_config_entity_it_does_not_have_and_strict_fails_on_it()
+    {
+        using var ws = new PluginWorkspace();
+        ws.WritePlugin("Lights", "v1", """apps.Register<LightsApp, LightsConfig>("hall", new LightsConfig { Light = new LightEntity("light.halway") });""", extraCode: """
+            public sealed class LightsConfig : AppConfigBase
+            {
+                public required LightEntity Light { get; init; }
+            }
+
+            public sealed class LightsApp : AppBase<LightsConfig>
+            {
+                public override Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """);
+        await ws.BuildAsync("Lights");
+        var snapshot = Path.Combine(PluginWorkspace.RepositoryRoot, "samples", HassSnapshot.FileName);
+
+        var (code, output) = await RunAsync(["check", "--plugins", ws.PluginsPath, "--snapshot", snapshot], ws.Root);
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, $"warn   plugin Lights: app hall: config field Light names light.halway, which {snapshot} does not have (did you mean light.hallway?)");
+        StringAssert.Contains(output, "1 ok, 0 with problems, 1 warnings");
+
+        (code, output) = await RunAsync(["check", "--plugins", ws.PluginsPath, "--snapshot", snapshot, "--strict"], ws.Root);
+        Assert.AreEqual(5, code, output);
+        StringAssert.Contains(output, "(--strict: failing)");
+
+        (code, output) = await RunAsync(["check", "--plugins", ws.PluginsPath, "--snapshot", Path.Combine(ws.Root, "missing.json")], ws.Root);
+        Assert.AreEqual(2, code, output);
+        StringAssert.Contains(output, "domovoy codegen");
+    }
+
     private async Task<(int Code, string Output)> RunAsync(string[] args, string workingDirectory)
     {
         using var process = ProcessOutput.Start("dotnet", [HostDll, .. args], workingDirectory, new Dictionary<string, string>());
