@@ -7,10 +7,18 @@ using Domovoy.Benchmarks;
 //   testing   [tests=50] [rounds=3]                             (issue 12: Domovoy.Testing behaviour tests)
 //   codegen   [runs=10] [buildRounds=4, 0 = in-process only]     (issue 11: 5,000-entity generation, in-process and real build)
 //   peer      [events=100000] [rounds=5]                         (issue 14: raw / NetDaemon.Client / ours; NetDaemon only with -p:NetDaemonClientProject=…)
-//   scale     [apps=200] [entities=5000] [rate=1000] [seconds=30] (issue 14: N apps × M entities, out-of-process simulator)
+//   scale     [apps=200] [entities=5000] [rate=1000] [seconds=30] [variants=free,pinned,spinning]
+//             (issue 14: N apps × M entities, out-of-process simulator; variant raw = a bare ClientWebSocket process instead of the host)
 //   watch     [edits=20] [modes=domovoy-watch,dotnet-watch-build] (issue 15: save → app initialized, watch RSS)
 
 var suite = args.Length > 0 ? args[0] : "reload";
+if (suite == "scale-raw-client")
+{
+    // Started by the scale suite's raw variant as its own process.
+    await ScaleRawClient.RunAsync(args[1..]);
+    return 0;
+}
+
 var repositoryRoot = RepositoryRoot.Find();
 var rest = args.Skip(1).ToArray();
 switch (suite)
