@@ -62,7 +62,7 @@ internal static class EntitiesEmitter
 
     private static void EmitOptions(CodeWriter writer, EntityName entity)
     {
-        ConstantsEmitter.Emit(writer, entity.OptionsClass!, $"The states Home Assistant defines for <c>{CodeWriter.Xml(entity.Model.EntityId)}</c> (compare with the state string).", entity.Model.Options);
+        ConstantsEmitter.Emit(writer, entity.OptionsClass!, $"The states Home Assistant defines for {CodeWriter.Xml(entity.Model.EntityId)} (compare with the state string)", entity.Model.Options);
         writer.Line();
     }
 
@@ -134,7 +134,8 @@ internal static class EntitiesEmitter
             parts.Add("labels " + string.Join(", ", entity.Labels.Select(l => labelNames.TryGetValue(l, out var name) ? name : l)));
         }
 
-        var text = $"<c>{CodeWriter.Xml(entity.EntityId)}</c>";
+        // Plain text, no <c> markup: there is one of these per entity, each parsed and written to the XML doc file.
+        var text = CodeWriter.Xml(entity.EntityId);
         if (entity.FriendlyName is { } friendly)
         {
             text += ": " + CodeWriter.Xml(friendly);

@@ -33,7 +33,7 @@ internal static class GroupsEmitter
         for (var i = 0; i < groups.Count; i++)
         {
             var (id, name) = groups[i];
-            writer.Summary($"{grouping.Noun} {CodeWriter.Xml(name)} (<c>{CodeWriter.Xml(id)}</c>).");
+            writer.Summary($"{grouping.Noun} {CodeWriter.Xml(name)} ({CodeWriter.Xml(id)}).");
             writer.Open($"public static partial class {classNames[i]}");
             var scope = new NameScope(classNames[i], EntitiesEmitter.AllMember);
             var all = new List<string>();
@@ -45,8 +45,9 @@ internal static class GroupsEmitter
                 var inDomain = new List<string>();
                 foreach (var (_, _, entity) in domain)
                 {
-                    // Plain text, not a cref: binding thousands of crefs was the larger part of compiling the groupings.
-                    writer.Summary($"<c>{CodeWriter.Xml(entity.Model.EntityId)}</c> (<c>Entities.{domain.Key.ClassName}.{entity.Name}</c>).");
+                    // Plain text, not a cref nor <c> markup: binding thousands of crefs was the larger part of compiling
+                    // the groupings, and every element is parsed and written to the XML doc file.
+                    writer.Summary($"{CodeWriter.Xml(entity.Model.EntityId)} (Entities.{domain.Key.ClassName}.{entity.Name}).");
                     writer.Line($"public static readonly {EntityTypes.For(entity.Model)} {entity.Name} = {entities}.{domain.Key.ClassName}.{entity.Name};");
                     inDomain.Add(entity.Name);
                     all.Add($"{entities}.{domain.Key.ClassName}.{entity.Name}");

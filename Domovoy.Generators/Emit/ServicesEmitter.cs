@@ -22,6 +22,47 @@ internal static class ServicesEmitter
     private const string ResultTask = "global::System.Threading.Tasks.Task<" + Abstractions + "ServiceCallResult>";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
 
+    /// <summary>The one method every generated service method calls (emitted once into <see cref="ServicesClass"/>);
+    /// reserved in the class's scope, as is its private helper.</summary>
+    private const string CallMethod = "Call";
+    private const string ToJsonMethod = "ToJson";
+
+    /// <summary><see cref="CallMethod"/> and <see cref="ToJsonMethod"/>: the field values arrive as name/value pairs, unset
+    /// (null) ones are left out, and each value is converted by its type to the JSON Home Assistant expects. A single
+    /// call per service instead of a statement per field is what keeps the generated services cheap to compile (a
+    /// statement-per-field body compiled about five times slower; BENCHMARKS.md, issue 11).</summary>
+    private static readonly string[] CallHelper =
+    [
+        $"internal static {ResultTask} {CallMethod}({Abstractions}IHassPlugin hass, string domain, string service, {Abstractions}ServiceTarget? target, bool returnResponse, {CancellationToken} cancellationToken, params object?[] fields)",
+        "{",
+        "    global::System.Collections.Generic.Dictionary<string, object?>? data = null;",
+        "    if (fields.Length > 0)",
+        "    {",
+        "        data = new global::System.Collections.Generic.Dictionary<string, object?>(fields.Length / 2);",
+        "        for (var i = 0; i < fields.Length; i += 2)",
+        "        {",
+        "            if (fields[i + 1] is { } value)",
+        "            {",
+        $"                data[(string)fields[i]!] = {ToJsonMethod}(value);",
+        "            }",
+        "        }",
+        "    }",
+        "",
+        "    return hass.CallServiceAsync(domain, service, target, data, returnResponse: returnResponse, cancellationToken: cancellationToken);",
+        "}",
+        "",
+        $"private static object {ToJsonMethod}(object value) => value switch",
+        "{",
+        $"    {Abstractions}EntityId entity => entity.Value,",
+        "    global::System.TimeOnly time => time.ToString(\"HH:mm:ss\", global::System.Globalization.CultureInfo.InvariantCulture),",
+        "    global::System.TimeSpan duration => new global::System.Collections.Generic.Dictionary<string, object> { [\"days\"] = duration.Days, [\"hours\"] = duration.Hours, [\"minutes\"] = duration.Minutes, [\"seconds\"] = duration.Seconds, [\"milliseconds\"] = duration.Milliseconds },",
+        "    global::System.ValueTuple<int, int, int> rgb => new[] { rgb.Item1, rgb.Item2, rgb.Item3 },",
+        $"    global::System.Collections.Generic.IEnumerable<{Abstractions}EntityId> or global::System.Collections.Generic.IEnumerable<global::System.TimeOnly> or global::System.Collections.Generic.IEnumerable<global::System.TimeSpan> or global::System.Collections.Generic.IEnumerable<global::System.ValueTuple<int, int, int>>",
+        $"        => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Cast<object>((global::System.Collections.IEnumerable)value), {ToJsonMethod})),",
+        "    _ => value,",
+        "};",
+    ];
+
     /// <summary>Names an extension property must not take: <c>IHassPlugin</c>'s own members win over extensions, and the
     /// generated <c>GetAttributes</c>.</summary>
     private static readonly string[] HassMembers =
@@ -38,11 +79,17 @@ internal static class ServicesEmitter
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(s => s.Service, StringComparer.Ordinal).ToList())
             .ToList();
-        var structNames = new NameScope(ServicesClass).Assign(domains, d => d[0].Domain, d => Identifiers.Pascal(d[0].Domain));
+        var structNames = new NameScope(ServicesClass, CallMethod, ToJsonMethod).Assign(domains, d => d[0].Domain, d => Identifiers.Pascal(d[0].Domain));
         var propertyNames = new NameScope(HassMembers).Assign(domains, d => d[0].Domain, d => Identifiers.Pascal(d[0].Domain));
         var writer = new CodeWriter(rootNamespace);
         writer.Summary("The Home Assistant services of the snapshot (hass.snapshot.json), a struct per domain; reach them through the app's <c>Hass</c>: <c>Hass.Light.TurnOnAsync(…)</c>.");
         writer.Open($"public static class {ServicesClass}");
+        foreach (var line in CallHelper)
+        {
+            writer.Line(line);
+        }
+
+        writer.Line();
         for (var i = 0; i < domains.Count; i++)
         {
             EmitDomain(writer, structNames[i], domains[i]);
@@ -69,7 +116,7 @@ internal static class ServicesEmitter
     private static void EmitDomain(CodeWriter writer, string structName, List<ServiceModel> services)
     {
         var domain = services[0].Domain;
-        writer.Summary($"The services of domain <c>{CodeWriter.Xml(domain)}</c>; get it from <c>Hass</c>. Each call goes through <c>IHassPlugin.CallServiceAsync</c>: data keys are Home Assistant's field names, unset optional fields are left out.");
+        writer.Summary($"The services of domain <c>{CodeWriter.Xml(domain)}</c>; get it from <c>Hass</c>. Each call goes through IHassPlugin.CallServiceAsync: data keys are Home Assistant's field names, unset optional fields are left out.");
         writer.Open($"public readonly struct {structName}");
         writer.Line($"private readonly {Abstractions}IHassPlugin _hass;");
         writer.Line();
@@ -103,71 +150,50 @@ internal static class ServicesEmitter
             EmitOptions(writer, typeScope.Take(Identifiers.Pascal(service.Service) + Identifiers.Pascal(field.Name) + "Options"), service, field);
         }
 
-        var fieldDeclarations = parameters.Select(p => p.Field.Required ? $"{p.Type.ClrType} {p.Name}" : $"{p.Type.ClrType}? {p.Name} = null").ToList();
-        var fieldArguments = parameters.Select(p => p.Name).ToList();
+        var declarations = parameters.Select(p => p.Field.Required ? $"{p.Type.ClrType} {p.Name}" : $"{p.Type.ClrType}? {p.Name} = null").ToList();
         if (service.Response == "optional")
         {
-            fieldDeclarations.Add("bool returnResponse = false");
-            fieldArguments.Add("returnResponse");
+            declarations.Add("bool returnResponse = false");
         }
 
-        fieldDeclarations.Add($"{CancellationToken} cancellationToken = default");
-        fieldArguments.Add("cancellationToken");
-        var returnResponse = service.Response switch { "only" => "true", "optional" => "returnResponse", _ => "false" };
+        declarations.Add($"{CancellationToken} cancellationToken = default");
         var call = $"{service.Domain}.{service.Service}";
+        var returnResponse = service.Response switch { "only" => "true", "optional" => "returnResponse", _ => "false" };
+
+        // The fields as name/value pairs for HassServices.Call.
+        var fieldPairs = string.Concat(parameters.Select(p => $", {CodeWriter.Literal(p.Field.Name)}, {p.Name}"));
+        string Call(string target)
+            => $"    => {CallMethod}(_hass, {CodeWriter.Literal(service.Domain)}, {CodeWriter.Literal(service.Service)}, {target}, {returnResponse}, cancellationToken{fieldPairs});";
 
         if (service.TargetDomains is not { } targetDomains)
         {
             writer.Line();
             EmitDocs(writer, service, parameters, targetDoc: null);
-            writer.Open($"public {ResultTask} {methodName}({string.Join(", ", fieldDeclarations)})");
-            EmitBody(writer, service, parameters, "null", returnResponse);
-            writer.Close();
+            writer.Line($"public {ResultTask} {methodName}({string.Join(", ", declarations)})");
+            writer.Line(Call("null"));
             return;
         }
 
         var targetType = EntityTypes.ForDomains(targetDomains.ToList());
         var targetNoun = targetDomains.Count == 0 ? "entity" : string.Join(" or ", targetDomains) + " entity";
         writer.Line();
-        EmitDocs(writer, service, parameters, ("target", $"The {CodeWriter.Xml(targetNoun)} to call {CodeWriter.Xml(call)} on."));
-        writer.Line($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"{targetType} target" }.Concat(fieldDeclarations))})");
-        writer.Line($"    => {methodName}({string.Join(", ", new[] { $"new {targetType}[] {{ target }}" }.Concat(fieldArguments))});");
+        EmitDocs(writer, service, parameters, ("target", $"The {CodeWriter.Xml(targetNoun)} to call it on."));
+        writer.Line($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"{targetType} target" }.Concat(declarations))})");
+        writer.Line(Call("target"));
         writer.Line();
-        EmitDocs(writer, service, parameters, ("targets", $"The {CodeWriter.Xml(targetNoun)} entities to call {CodeWriter.Xml(call)} on (one call for all)."));
-        writer.Open($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"global::System.Collections.Generic.IEnumerable<{targetType}> targets" }.Concat(fieldDeclarations))})");
-        EmitBody(writer, service, parameters, $"{Abstractions}ServiceTarget.Entities(targets)", returnResponse);
-        writer.Close();
-    }
 
-    private static void EmitBody(CodeWriter writer, ServiceModel service, List<(FieldModel Field, string Name, FieldType Type)> parameters, string target, string returnResponse)
-    {
-        var data = "null";
-        if (parameters.Count > 0)
-        {
-            data = "__data";
-            writer.Line($"var __data = new global::System.Collections.Generic.Dictionary<string, object?>({parameters.Count});");
-            var n = 0;
-            foreach (var (field, name, type) in parameters)
-            {
-                var key = CodeWriter.Literal(field.Name);
-                if (field.Required)
-                {
-                    writer.Line($"__data[{key}] = {type.ToJson(name)};");
-                }
-                else
-                {
-                    var local = $"__v{n++}";
-                    writer.Line($"if ({name} is {{ }} {local}) __data[{key}] = {type.ToJson(local)};");
-                }
-            }
-        }
-
-        writer.Line($"return _hass.CallServiceAsync({CodeWriter.Literal(service.Domain)}, {CodeWriter.Literal(service.Service)}, {target}, {data}, returnResponse: {returnResponse}, cancellationToken: cancellationToken);");
+        // No <param> tags (then none are required): the overload for one entity carries them, and documenting every
+        // parameter twice was a fifth of the services' compile time (BENCHMARKS.md, issue 11).
+        writer.Summary($"{CodeWriter.Xml(call)} on several entities in one call; the fields are those of the overload for one entity.");
+        writer.Line($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"global::System.Collections.Generic.IEnumerable<{targetType}> targets" }.Concat(declarations))})");
+        writer.Line(Call($"{Abstractions}ServiceTarget.Entities(targets)"));
     }
 
     private static void EmitDocs(CodeWriter writer, ServiceModel service, List<(FieldModel Field, string Name, FieldType Type)> parameters, (string Name, string Doc)? targetDoc)
     {
-        var summary = $"<c>{CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}</c>";
+        // Plain text, no <c> markup: every element is parsed and written to the XML doc file for each of the ~1,000
+        // methods of a big home (BENCHMARKS.md, issue 11).
+        var summary = $"{CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}";
         if (service.Name is { } name)
         {
             summary += ": " + CodeWriter.Xml(name);
@@ -181,7 +207,7 @@ internal static class ServicesEmitter
 
         foreach (var (field, parameterName, type) in parameters)
         {
-            var doc = $"<c>{CodeWriter.Xml(field.Name)}</c> ({CodeWriter.Xml(type.Shape)}{(field.Required ? ", required" : string.Empty)})";
+            var doc = $"{CodeWriter.Xml(field.Name)} ({CodeWriter.Xml(type.Shape)}{(field.Required ? ", required" : string.Empty)})";
             if (field.Description is { } fieldDescription)
             {
                 doc += ": " + CodeWriter.Xml(fieldDescription);
@@ -189,7 +215,7 @@ internal static class ServicesEmitter
 
             if (field.Example is { } example)
             {
-                doc += $" Example: <c>{CodeWriter.Xml(example)}</c>.";
+                doc += $" Example: {CodeWriter.Xml(example)}.";
             }
 
             writer.Line($"/// <param name=\"{parameterName.TrimStart('@')}\">{doc}</param>");
@@ -197,22 +223,25 @@ internal static class ServicesEmitter
 
         if (service.Response == "optional")
         {
-            writer.Line("/// <param name=\"returnResponse\">Ask for the service's response (in <c>ServiceCallResult.Response</c>).</param>");
+            writer.Line("/// <param name=\"returnResponse\">Ask for the service's response (in ServiceCallResult.Response).</param>");
         }
 
-        writer.Line("/// <param name=\"cancellationToken\">Cancels waiting for the result (the call may still run in Home Assistant).</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Cancels waiting for the result.</param>");
         var returns = service.Response switch
         {
-            "only" => "The result; its <c>Response</c> holds the service's response (JSON).",
-            "optional" => "The result; its <c>Response</c> holds the service's response (JSON) when <paramref name=\"returnResponse\"/> is true.",
-            _ => "The result of the call (success, context, error).",
+            "only" => "The result; its Response holds the service's response (JSON).",
+            "optional" => "The result; its Response holds the service's response (JSON) when returnResponse is true.",
+            _ => null,
         };
-        writer.Line($"/// <returns>{returns}</returns>");
+        if (returns is not null)
+        {
+            writer.Line($"/// <returns>{returns}</returns>");
+        }
     }
 
     private static void EmitOptions(CodeWriter writer, string className, ServiceModel service, FieldModel field)
     {
         writer.Line();
-        ConstantsEmitter.Emit(writer, className, $"The options of <c>{CodeWriter.Xml(field.Name)}</c> of <c>{CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}</c>.", field.Selector.Options);
+        ConstantsEmitter.Emit(writer, className, $"The options of {CodeWriter.Xml(field.Name)} of {CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}", field.Selector.Options);
     }
 }
