@@ -12,9 +12,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace Domovoy.Generators;
 
 /// <summary>
-/// Generates typed entities (<c>Entities</c>, <c>Areas</c>, <c>Labels</c>) and services (<c>Hass.&lt;Domain&gt;.…Async</c>)
-/// from the project's <c>hass.snapshot.json</c> AdditionalFiles item (docs/hass-snapshot.md), in the project's root
-/// namespace. Incremental: the snapshot is parsed into value-equal models, so a build that did not change the snapshot,
+/// Generates typed entities (<c>Entities</c>), services (<c>Hass.&lt;Domain&gt;.…Async</c>) and, when the project asks
+/// for them with the <c>DomovoyGroupings</c> property, the groupings <c>Areas</c> and <c>Labels</c>, from the project's
+/// <c>hass.snapshot.json</c> AdditionalFiles item (docs/hass-snapshot.md), in the project's root namespace. Incremental: the snapshot is parsed into value-equal models, so a build that did not change the snapshot,
 /// the root namespace or the language version reuses the generated sources.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -68,13 +68,17 @@ public sealed class HassGenerator : IIncrementalGenerator
             .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
             .Select(static (names, _) => NamespaceOrDefault(names.Left ?? names.Right));
 
+        var groupings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Groupings.Parse(options.GlobalOptions.TryGetValue(Groupings.BuildProperty, out var value) ? value : null));
+
         var languageVersion = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Default);
 
         var input = snapshots
             .Combine(rootNamespace)
             .Combine(languageVersion)
-            .Select(static (x, _) => new GeneratorInput(x.Left.Left.FirstOrDefault(), x.Left.Right, x.Right))
+            .Combine(groupings)
+            .Select(static (x, _) => new GeneratorInput(x.Left.Left.Left.FirstOrDefault(), x.Left.Left.Right, x.Left.Right, x.Right))
             .WithTrackingName(InputStep);
 
         context.RegisterSourceOutput(input, static (output, input) => Execute(output, input));
@@ -108,10 +112,17 @@ public sealed class HassGenerator : IIncrementalGenerator
 
         var names = EntityNames.Create(snapshot);
         context.AddSource("Entities.g.cs", SourceText.From(EntitiesEmitter.Emit(input.RootNamespace, snapshot, names, extensionMembers), Encoding.UTF8));
-        var areas = new GroupsEmitter.Grouping("Areas", "area", snapshot.Areas.Select(a => (a.Id, a.Name)).ToList(), e => e.Area is null ? [] : [e.Area]);
-        context.AddSource("Areas.g.cs", SourceText.From(GroupsEmitter.Emit(input.RootNamespace, names, areas), Encoding.UTF8));
-        var labels = new GroupsEmitter.Grouping("Labels", "label", snapshot.Labels.Select(l => (l.Id, l.Name)).ToList(), e => e.Labels);
-        context.AddSource("Labels.g.cs", SourceText.From(GroupsEmitter.Emit(input.RootNamespace, names, labels), Encoding.UTF8));
+        if (input.Groupings.Areas)
+        {
+            var areas = new GroupsEmitter.Grouping("Areas", "area", snapshot.Areas.Select(a => (a.Id, a.Name)).ToList(), e => e.Area is null ? [] : [e.Area]);
+            context.AddSource("Areas.g.cs", SourceText.From(GroupsEmitter.Emit(input.RootNamespace, names, areas), Encoding.UTF8));
+        }
+
+        if (input.Groupings.Labels)
+        {
+            var labels = new GroupsEmitter.Grouping("Labels", "label", snapshot.Labels.Select(l => (l.Id, l.Name)).ToList(), e => e.Labels);
+            context.AddSource("Labels.g.cs", SourceText.From(GroupsEmitter.Emit(input.RootNamespace, names, labels), Encoding.UTF8));
+        }
         if (extensionMembers)
         {
             context.AddSource("Services.g.cs", SourceText.From(ServicesEmitter.Emit(input.RootNamespace, snapshot), Encoding.UTF8));
@@ -135,5 +146,5 @@ public sealed class HassGenerator : IIncrementalGenerator
     }
 
     /// <summary>Everything the emit step needs, value-equal.</summary>
-    private sealed record GeneratorInput(SnapshotResult? Snapshot, string RootNamespace, LanguageVersion LanguageVersion);
+    private sealed record GeneratorInput(SnapshotResult? Snapshot, string RootNamespace, LanguageVersion LanguageVersion, Groupings Groupings);
 }

@@ -53,14 +53,16 @@ public sealed class GeneratedCodeTests
         """;
 
     [TestMethod]
-    public void EdgeCaseHomeCompilesWithoutAnyWarning()
+    [DataRow(null, new[] { "Entities.g.cs", "Services.g.cs" }, DisplayName = "groupings off (the default)")]
+    [DataRow("true", new[] { "Entities.g.cs", "Areas.g.cs", "Labels.g.cs", "Services.g.cs" }, DisplayName = "DomovoyGroupings=true")]
+    [DataRow(" Labels ", new[] { "Entities.g.cs", "Labels.g.cs", "Services.g.cs" }, DisplayName = "DomovoyGroupings=labels")]
+    [DataRow("areas;labels", new[] { "Entities.g.cs", "Areas.g.cs", "Labels.g.cs", "Services.g.cs" }, DisplayName = "DomovoyGroupings=areas;labels")]
+    public void EdgeCaseHomeCompilesWithoutAnyWarning(string? groupings, string[] expectedFiles)
     {
-        var (output, generatorDiagnostics, run) = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json"));
+        var (output, generatorDiagnostics, run) = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json"), groupings: groupings);
 
         Assert.IsEmpty(generatorDiagnostics, string.Join("\n", generatorDiagnostics));
-        CollectionAssert.AreEquivalent(
-            new[] { "Entities.g.cs", "Areas.g.cs", "Labels.g.cs", "Services.g.cs" },
-            run.Results.Single().GeneratedSources.Select(s => s.HintName).ToArray());
+        CollectionAssert.AreEquivalent(expectedFiles, run.Results.Single().GeneratedSources.Select(s => s.HintName).ToArray());
         var problems = GeneratorHarness.Problems(output);
         Assert.IsEmpty(problems, string.Join("\n", problems));
     }
@@ -68,7 +70,7 @@ public sealed class GeneratedCodeTests
     [TestMethod]
     public void AppCodeWrittenAgainstTheGeneratedMembersCompiles()
     {
-        var (output, generatorDiagnostics, _) = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json"), AppUsingGeneratedMembers);
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json"), AppUsingGeneratedMembers, groupings: GeneratorHarness.AllGroupings);
 
         Assert.IsEmpty(generatorDiagnostics);
         var problems = GeneratorHarness.Problems(output);
@@ -125,7 +127,7 @@ public sealed class GeneratedCodeTests
     [TestMethod]
     public void CSharp10GetsEntitiesAndAWarningInsteadOfServices()
     {
-        var (output, diagnostics, run) = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json"), version: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10);
+        var (output, diagnostics, run) = GeneratorHarness.Generate(GeneratorHarness.Fixture("edge-home.snapshot.json"), version: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10, groupings: GeneratorHarness.AllGroupings);
 
         var warning = diagnostics.Single();
         Assert.AreEqual("DOMOVOY003", warning.Id);
@@ -137,7 +139,7 @@ public sealed class GeneratedCodeTests
     [TestMethod]
     public void A5000EntityHomeCompilesWithoutAnyWarning()
     {
-        var (output, generatorDiagnostics, _) = GeneratorHarness.Generate(LargeSnapshot.Create());
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Generate(LargeSnapshot.Create(), groupings: GeneratorHarness.AllGroupings);
 
         Assert.IsEmpty(generatorDiagnostics, string.Join("\n", generatorDiagnostics));
         var problems = GeneratorHarness.Problems(output);

@@ -16,7 +16,10 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    private static readonly Lazy<Compilation> EdgeHomeCompilation = new(() => Generate(Fixture("edge-home.snapshot.json")).Output);
+    /// <summary>The DomovoyGroupings value that turns on both groupings (off when the property is not set).</summary>
+    public const string AllGroupings = "true";
+
+    private static readonly Lazy<Compilation> EdgeHomeCompilation = new(() => Generate(Fixture("edge-home.snapshot.json"), groupings: AllGroupings).Output);
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
@@ -32,25 +35,32 @@ internal static class GeneratorHarness
 
     public static AdditionalText SnapshotFile(string snapshot) => new InMemoryAdditionalText("/app/hass.snapshot.json", snapshot);
 
-    public static CSharpGeneratorDriver Driver(string? snapshot, LanguageVersion version = LanguageVersion.Preview)
-        => Driver(snapshot is null ? null : SnapshotFile(snapshot), version);
+    public static CSharpGeneratorDriver Driver(string? snapshot, LanguageVersion version = LanguageVersion.Preview, string? groupings = null)
+        => Driver(snapshot is null ? null : SnapshotFile(snapshot), version, groupings);
 
-    public static CSharpGeneratorDriver Driver(AdditionalText? snapshot, LanguageVersion version = LanguageVersion.Preview)
+    /// <summary>A driver for the generator; <paramref name="groupings"/> is the project's DomovoyGroupings property (null: not set).</summary>
+    public static CSharpGeneratorDriver Driver(AdditionalText? snapshot, LanguageVersion version = LanguageVersion.Preview, string? groupings = null)
     {
         var texts = snapshot is null ? ImmutableArray<AdditionalText>.Empty : [snapshot];
+        var properties = new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace };
+        if (groupings is not null)
+        {
+            properties["build_property.DomovoyGroupings"] = groupings;
+        }
+
         return CSharpGeneratorDriver.Create(
             [new HassGenerator().AsSourceGenerator()],
             texts,
             ParseOptions(version),
-            new BuildProperties(new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace }),
+            new BuildProperties(properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
     /// <summary>Generates from <paramref name="snapshot"/> into a compilation of <paramref name="source"/>; returns the
     /// compilation with the generated sources and the generator's own diagnostics.</summary>
-    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Generate(string? snapshot, string source = "", LanguageVersion version = LanguageVersion.Preview)
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Generate(string? snapshot, string source = "", LanguageVersion version = LanguageVersion.Preview, string? groupings = null)
     {
-        var driver = Driver(snapshot, version).RunGeneratorsAndUpdateCompilation(Compilation(source, version), out var output, out var diagnostics);
+        var driver = Driver(snapshot, version, groupings).RunGeneratorsAndUpdateCompilation(Compilation(source, version), out var output, out var diagnostics);
         return (output, diagnostics, driver.GetRunResult());
     }
 
