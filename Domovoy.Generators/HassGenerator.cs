@@ -131,7 +131,7 @@ public sealed class HassGenerator : IIncrementalGenerator
 
     /// <summary>A valid namespace from the project's RootNamespace (or assembly name): each dot-separated part made a
     /// valid identifier, so "My-App.1" becomes "MyApp._1".</summary>
-    private static string NamespaceOrDefault(string? name)
+    internal static string NamespaceOrDefault(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

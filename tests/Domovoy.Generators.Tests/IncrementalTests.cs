@@ -38,4 +38,18 @@ public sealed class IncrementalTests
         Assert.AreEqual(IncrementalStepRunReason.Modified, result.TrackedSteps[HassGenerator.ParseStep].Single().Outputs.Single().Reason);
         StringAssert.Contains(result.GeneratedSources.Single(s => s.HintName == "Entities.g.cs").SourceText.ToString(), "Corridor = new(\"light.corridor\")");
     }
+
+    [TestMethod]
+    public void TurningTheGroupingsOnReusesTheParsedSnapshot()
+    {
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.Driver(GeneratorHarness.Fixture("edge-home.snapshot.json")).RunGenerators(compilation);
+        Assert.IsFalse(driver.GetRunResult().GeneratedTrees.Any(t => t.FilePath.EndsWith("Areas.g.cs", StringComparison.Ordinal)));
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Properties(GeneratorHarness.AllGroupings));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.AreEqual(IncrementalStepRunReason.Cached, result.TrackedSteps[HassGenerator.ParseStep].Single().Outputs.Single().Reason);
+        CollectionAssert.IsSubsetOf(new[] { "Areas.g.cs", "Labels.g.cs" }, result.GeneratedSources.Select(s => s.HintName).ToArray());
+    }
 }

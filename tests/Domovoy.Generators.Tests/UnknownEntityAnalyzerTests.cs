@@ -26,6 +26,8 @@ public sealed class UnknownEntityAnalyzerTests
         Assert.AreEqual(DiagnosticSeverity.Warning, warning.Severity);
         Assert.AreEqual("'light.halway' is not an entity in hass.snapshot.json; did you mean light.hallway?", warning.GetMessage());
         Assert.AreEqual("\"light.halway\"", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+        Assert.AreEqual("light.hallway", warning.Properties["Id0"], "the suggestions travel to the code fix");
+        Assert.AreEqual("global::TestApp.Entities.Light.Hallway", warning.Properties["Member0"]);
     }
 
     [TestMethod]

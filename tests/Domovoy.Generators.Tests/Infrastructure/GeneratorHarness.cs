@@ -42,18 +42,24 @@ internal static class GeneratorHarness
     public static CSharpGeneratorDriver Driver(AdditionalText? snapshot, LanguageVersion version = LanguageVersion.Preview, string? groupings = null)
     {
         var texts = snapshot is null ? ImmutableArray<AdditionalText>.Empty : [snapshot];
+        return CSharpGeneratorDriver.Create(
+            [new HassGenerator().AsSourceGenerator()],
+            texts,
+            ParseOptions(version),
+            Properties(groupings),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>The build properties of a project in <see cref="RootNamespace"/> with the given DomovoyGroupings.</summary>
+    public static BuildProperties Properties(string? groupings = null)
+    {
         var properties = new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace };
         if (groupings is not null)
         {
             properties["build_property.DomovoyGroupings"] = groupings;
         }
 
-        return CSharpGeneratorDriver.Create(
-            [new HassGenerator().AsSourceGenerator()],
-            texts,
-            ParseOptions(version),
-            new BuildProperties(properties),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return new BuildProperties(properties);
     }
 
     /// <summary>Generates from <paramref name="snapshot"/> into a compilation of <paramref name="source"/>; returns the
