@@ -4,8 +4,8 @@ namespace Domovoy.Generators;
 
 /// <summary>Which groupings a project asks for with the <c>DomovoyGroupings</c> MSBuild property: <c>true</c> (or
 /// <c>all</c>) for both, or a list of <c>areas</c> and <c>labels</c> separated by ';' or ','. Off by default: the
-/// groupings repeat every entity once per area and label, and compiling them more than doubled the cost of a big home
-/// (BENCHMARKS.md, issue 11).</summary>
+/// groupings repeat every entity once per area and label, which adds two thirds to compiling a big home's generated code
+/// (BENCHMARKS.md).</summary>
 internal readonly record struct Groupings(bool Areas, bool Labels)
 {
     /// <summary>The analyzer config key the compiler passes the property under (the props file makes it visible).</summary>

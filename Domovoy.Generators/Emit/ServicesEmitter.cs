@@ -29,8 +29,8 @@ internal static class ServicesEmitter
 
     /// <summary><see cref="CallMethod"/> and <see cref="ToJsonMethod"/>: the field values arrive as name/value pairs, unset
     /// (null) ones are left out, and each value is converted by its type to the JSON Home Assistant expects. A single
-    /// call per service instead of a statement per field is what keeps the generated services cheap to compile (a
-    /// statement-per-field body compiled about five times slower; BENCHMARKS.md, issue 11).</summary>
+    /// call per service instead of a statement per field is what keeps the generated services cheap to compile (600
+    /// statement-per-field bodies allocated five times as much in the compiler; BENCHMARKS.md).</summary>
     private static readonly string[] CallHelper =
     [
         $"internal static {ResultTask} {CallMethod}({Abstractions}IHassPlugin hass, string domain, string service, {Abstractions}ServiceTarget? target, bool returnResponse, {CancellationToken} cancellationToken, params object?[] fields)",
@@ -183,7 +183,7 @@ internal static class ServicesEmitter
         writer.Line();
 
         // No <param> tags (then none are required): the overload for one entity carries them, and documenting every
-        // parameter twice was a fifth of the services' compile time (BENCHMARKS.md, issue 11).
+        // parameter twice was about a tenth of compiling the services (BENCHMARKS.md).
         writer.Summary($"{CodeWriter.Xml(call)} on several entities in one call; the fields are those of the overload for one entity.");
         writer.Line($"public {ResultTask} {methodName}({string.Join(", ", new[] { $"global::System.Collections.Generic.IEnumerable<{targetType}> targets" }.Concat(declarations))})");
         writer.Line(Call($"{Abstractions}ServiceTarget.Entities(targets)"));
@@ -191,8 +191,8 @@ internal static class ServicesEmitter
 
     private static void EmitDocs(CodeWriter writer, ServiceModel service, List<(FieldModel Field, string Name, FieldType Type)> parameters, (string Name, string Doc)? targetDoc)
     {
-        // Plain text, no <c> markup: every element is parsed and written to the XML doc file for each of the ~1,000
-        // methods of a big home (BENCHMARKS.md, issue 11).
+        // Plain text, no <c> markup: every element is parsed and written to the XML doc file, for each of the ~1,000
+        // methods of a big home.
         var summary = $"{CodeWriter.Xml(service.Domain)}.{CodeWriter.Xml(service.Service)}";
         if (service.Name is { } name)
         {
