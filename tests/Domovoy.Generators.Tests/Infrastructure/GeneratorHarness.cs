@@ -26,12 +26,18 @@ internal static class GeneratorHarness
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Preview)
         => new(version, DocumentationMode.Diagnose);
 
+    /// <summary>The app's compilation options: a library, nullable on, every warning reported.</summary>
+    public static CSharpCompilationOptions CompilationOptions { get; } = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Default);
+
+    /// <summary>The framework and Domovoy.Abstractions.</summary>
+    public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
+
     public static CSharpCompilation Compilation(string source = "", LanguageVersion version = LanguageVersion.Preview)
         => CSharpCompilation.Create(
             "TestApp",
             [CSharpSyntaxTree.ParseText(source, ParseOptions(version), path: "App.cs")],
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Default));
+            CompilationOptions);
 
     public static AdditionalText SnapshotFile(string snapshot) => new InMemoryAdditionalText("/app/hass.snapshot.json", snapshot);
 
