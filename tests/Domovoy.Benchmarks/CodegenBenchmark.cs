@@ -64,6 +64,8 @@ internal static class CodegenBenchmark
         Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
+    private const int Warmups = 5;
+
     private static void MeasureInProcess(string snapshot, int runs)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -80,29 +82,32 @@ internal static class CodegenBenchmark
             [CSharpSyntaxTree.ParseText(AppSource.Replace("using Domovoy.Abstractions;", "using System.Threading;\nusing System.Threading.Tasks;\nusing Domovoy.Abstractions;"), parseOptions)],
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        // The scenarios take turns in every round, after the same warm-ups, so none is measured with a colder JIT.
+        string?[] scenarios = [null, "true"];
         var without = new Sample();
-        for (var i = -3; i < runs; i++)
+        var generate = scenarios.Select(_ => new Sample()).ToArray();
+        var withGenerated = scenarios.Select(_ => new Sample()).ToArray();
+        var outputs = new Compilation[scenarios.Length];
+        for (var i = -Warmups; i < runs; i++)
         {
             without.Measure(i >= 0, () => Emit(Driver(null, parseOptions, null).RunGeneratorsAndUpdateCompilation(compilation, out var plain, out _) is { } ? plain : null!));
+            for (var s = 0; s < scenarios.Length; s++)
+            {
+                var groupings = scenarios[s];
+                outputs[s] = generate[s].Measure(i >= 0, () => Driver(snapshot, parseOptions, groupings).RunGeneratorsAndUpdateCompilation(compilation, out var updated, out _) is { } ? updated : null)!;
+                withGenerated[s].Measure(i >= 0, () => Emit(outputs[s]));
+            }
         }
 
-        Console.WriteLine($"in-process, median of {runs} after 3 warm-ups (wall / CPU of this process, all threads / bytes allocated):");
+        Console.WriteLine($"in-process, median of {runs} after {Warmups} warm-ups (wall / CPU of this process, all threads / bytes allocated):");
         Console.WriteLine($"  compiling the app without a snapshot (Emit): {without}");
-        foreach (var groupings in new[] { null, "true" })
+        for (var s = 0; s < scenarios.Length; s++)
         {
-            var generate = new Sample();
-            var withGenerated = new Sample();
-            Compilation? output = null;
-            for (var i = -3; i < runs; i++)
-            {
-                output = generate.Measure(i >= 0, () => Driver(snapshot, parseOptions, groupings).RunGeneratorsAndUpdateCompilation(compilation, out var updated, out _) is { } ? updated : null)!;
-                withGenerated.Measure(i >= 0, () => Emit(output));
-            }
-
+            var (groupings, output) = (scenarios[s], outputs[s]);
             var generated = output!.SyntaxTrees.Skip(1).ToList();
             Console.WriteLine(groupings is null ? "default output (groupings off):" : $"with DomovoyGroupings={groupings}:");
-            Console.WriteLine($"  generator run (parse snapshot + emit and parse the sources): {generate}");
-            Console.WriteLine($"  compiling the app with the generated sources ({generated.Sum(t => t.GetText().Lines.Count):N0} lines): {withGenerated}");
+            Console.WriteLine($"  generator run (parse snapshot + emit and parse the sources): {generate[s]}");
+            Console.WriteLine($"  compiling the app with the generated sources ({generated.Sum(t => t.GetText().Lines.Count):N0} lines): {withGenerated[s]}");
 
             // What each file adds, parsed and compiled from scratch as in a build (a second Emit of the same compilation
             // reuses its declared symbols, and a tree parsed before keeps its realized nodes: both cost a fraction).
@@ -116,8 +121,8 @@ internal static class CodegenBenchmark
                 Console.WriteLine($"    {Path.GetFileName(tree.FilePath)} ({tree.GetText().Lines.Count:N0} lines) adds {cost} (parse + compile)");
             }
 
-            var addedCpu = generate.MedianCpu + withGenerated.MedianCpu - without.MedianCpu;
-            var addedWall = generate.MedianWall + withGenerated.MedianWall - without.MedianWall;
+            var addedCpu = generate[s].MedianCpu + withGenerated[s].MedianCpu - without.MedianCpu;
+            var addedWall = generate[s].MedianWall + withGenerated[s].MedianWall - without.MedianWall;
             Console.WriteLine($"  added by generation (generator + compiling its output): wall {Stats.Ms(addedWall)}, CPU {Stats.Ms(addedCpu)} (target <= 1000 ms)");
         }
     }
@@ -126,7 +131,7 @@ internal static class CodegenBenchmark
     {
         var texts = trees.Select(t => (Text: t.GetText(), t.FilePath)).ToArray();
         var sample = new Sample();
-        for (var i = -1; i < Math.Min(runs, 3); i++)
+        for (var i = -2; i < Math.Min(runs, 3); i++)
         {
             sample.Measure(i >= 0, () => Emit(app.AddSyntaxTrees(texts.Select(t => CSharpSyntaxTree.ParseText(t.Text, parseOptions, t.FilePath)))));
         }
