@@ -110,7 +110,7 @@ internal static class CheckCommand
             }
         }
 
-        await output.WriteLineAsync($"{results.Count} plugins checked in {pluginsPath}: {results.Count - failed} ok, {failed} with problems, {warnings} warnings{(strict && warnings > 0 ? " (--strict: failing)" : string.Empty)}.").ConfigureAwait(false);
+        await output.WriteLineAsync($"{results.Count} plugins checked in {pluginsPath}: {results.Count - failed} ok, {failed} with problems, {warnings} {(warnings == 1 ? "warning" : "warnings")}{(strict && warnings > 0 ? " (--strict: failing)" : string.Empty)}.").ConfigureAwait(false);
         return failed > 0 || (strict && warnings > 0) ? ExitCodes.ChecksFailed : ExitCodes.Success;
     }
 }

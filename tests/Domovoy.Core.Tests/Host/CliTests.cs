@@ -113,7 +113,7 @@ public sealed class CliTests
         var (code, output) = await RunAsync(["check", "--plugins", ws.PluginsPath, "--snapshot", snapshot], ws.Root);
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, $"warn   plugin Lights: app hall: config field Light names light.halway, which {snapshot} does not have (did you mean light.hallway?)");
-        StringAssert.Contains(output, "1 ok, 0 with problems, 1 warnings");
+        StringAssert.Contains(output, "1 ok, 0 with problems, 1 warning");
 
         (code, output) = await RunAsync(["check", "--plugins", ws.PluginsPath, "--snapshot", snapshot, "--strict"], ws.Root);
         Assert.AreEqual(5, code, output);
