@@ -8,18 +8,12 @@ using Domovoy.Core.HomeAssistant.Client;
 using Domovoy.Core.HomeAssistant.State;
 using Domovoy.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;
-#if NETDAEMON
-using NetDaemon.Client;
-using NetDaemon.Client.HomeAssistant.Extensions;
-using HassState = NetDaemon.Client.HomeAssistant.Model.HassState;
-using NdEvent = NetDaemon.Client.HomeAssistant.Model.HassEvent;
-#endif
 
 namespace Domovoy.Benchmarks;
 
 /// <summary>
 /// Issue 14: the same Home Assistant stream read by a bare ClientWebSocket + JsonDocument (the ceiling), NetDaemon.Client
-/// (when built with -p:NetDaemonClientProject=…) and our client + state cache, one contender connected at a time, in
+/// (a <see cref="PeerRival"/> compiled in from outside the repository; BENCHMARKS.md) and our client + state cache, one contender connected at a time, in
 /// alternating rounds, on one in-process simulator holding a 5,000-entity home. Per contender: state_changed events/s,
 /// process CPU and allocated bytes per event (the simulator's share is the same for all, so "above raw" is the
 /// contender's own), decode µs/event on one thread for a 250-message coalesced frame, and get_states of the home.
@@ -30,6 +24,9 @@ internal static class PeerBenchmark
     private const int FrameMessages = 250;
     private static long _nextValue = 1_000_000_000;
 
+    /// <summary>The peer client compiled in from outside the repository, if any.</summary>
+    private static readonly PeerRival? Rival = PeerRival.Find();
+
     public static async Task RunAsync(string[] args)
     {
         var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
@@ -38,12 +35,15 @@ internal static class PeerBenchmark
         await using var simulator = await HomeAssistantSimulator.StartAsync(new SimulatorOptions { Port = 0 });
         await SeedAsync(simulator);
 
-        var contenders = new List<Func<Contender>> { () => new RawContender(), () => new DomovoyContender() };
-#if NETDAEMON
-        contenders.Insert(1, () => new NetDaemonContender());
-#else
-        Console.WriteLine("NetDaemon.Client contender not built (pass -p:NetDaemonClientProject=<path to NetDaemon.Client.csproj>; see BENCHMARKS.md)");
-#endif
+        var contenders = new List<Func<PeerContender>> { () => new RawContender(), () => new DomovoyContender() };
+        if (Rival is { } rival)
+        {
+            contenders.Insert(1, rival.CreateContender);
+        }
+        else
+        {
+            Console.WriteLine("NetDaemon.Client contender not built (its project and contender file live outside this repository; see BENCHMARKS.md)");
+        }
         var results = new Dictionary<string, List<(double Seconds, double CpuUs, double Bytes)>>();
         for (var round = 1; round <= rounds; round++)
         {
@@ -81,7 +81,7 @@ internal static class PeerBenchmark
         }
     }
 
-    private static async Task<(double Seconds, double CpuUs, double Bytes)> MeasureAsync(HomeAssistantSimulator simulator, Contender contender, int count)
+    private static async Task<(double Seconds, double CpuUs, double Bytes)> MeasureAsync(HomeAssistantSimulator simulator, PeerContender contender, int count)
     {
         var start = contender.Received;
         var firstValue = Interlocked.Add(ref _nextValue, count) - count;
@@ -170,20 +170,11 @@ internal static class PeerBenchmark
                 }
             }),
         };
-#if NETDAEMON
-        var ndCache = new Dictionary<string, HassState>(StringComparer.Ordinal);
-        results["NetDaemon"] = Best(frame, () =>
+        if (Rival is { } rival)
         {
-            // What NetDaemon's transport pipeline does with a coalesced frame, then what its state cache does per event.
-            foreach (var message in JsonSerializer.Deserialize<NetDaemon.Client.Internal.HomeAssistant.Commands.HassMessage[]>(frame)!)
-            {
-                if (message.Event?.ToStateChangedEvent() is { NewState: { } newState } changed)
-                {
-                    ndCache[changed.EntityId] = newState;
-                }
-            }
-        });
-#endif
+            results[rival.Name] = Best(frame, rival.DecodeFrame(frame));
+        }
+
         var cache = new HassStateCache(NullLogger.Instance, TimeProvider.System);
         long seen = 0;
         var subscriptions = Enumerable.Range(0, HassBenchmark.Entities).Select(i => cache.SubscribeEntity(HassBenchmark.EntityOf(i), (_, _) => seen++)).ToArray();
@@ -228,14 +219,11 @@ internal static class PeerBenchmark
                 }
             }),
         };
-#if NETDAEMON
-        results["NetDaemon"] = BestMs(() =>
+        if (Rival is { } rival)
         {
-            // NetDaemon's pipeline deserializes the message, then GetStatesAsync deserializes its result element.
-            var message = JsonSerializer.Deserialize<NetDaemon.Client.Internal.HomeAssistant.Commands.HassMessage>(frame)!;
-            _ = message.ResultElement!.Value.Deserialize<IReadOnlyCollection<HassState>>();
-        });
-#endif
+            results[rival.Name] = BestMs(rival.DecodeGetStatesResult(frame));
+        }
+
         var cache = new HassStateCache(NullLogger.Instance, TimeProvider.System);
         results["Domovoy"] = BestMs(() =>
         {
@@ -302,10 +290,8 @@ internal static class PeerBenchmark
         using var stop = new CancellationTokenSource();
         var run = client.RunAsync(stop.Token);
         await client.Ready.WaitAsync(TimeSpan.FromSeconds(60));
-#if NETDAEMON
-        var nd = new List<double>();
-        await using var connection = await HomeAssistantClientConnector.ConnectClientAsync("127.0.0.1", simulator.BaseUri.Port, false, simulator.AccessToken, CancellationToken.None);
-#endif
+        var rivalTimes = new List<double>();
+        var rivalGetStates = Rival is { } rival ? await rival.ConnectGetStatesAsync(simulator) : null;
         for (var i = 0; i <= repetitions; i++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -314,19 +300,20 @@ internal static class PeerBenchmark
             {
                 ours.Add(stopwatch.Elapsed.TotalMilliseconds);
             }
-#if NETDAEMON
-            stopwatch.Restart();
-            var states = await connection.GetStatesAsync(CancellationToken.None);
-            if (states!.Count < Home)
+            if (rivalGetStates is not null)
             {
-                throw new InvalidOperationException($"NetDaemon got {states.Count} states.");
-            }
+                stopwatch.Restart();
+                var count = await rivalGetStates.GetStatesAsync();
+                if (count < Home)
+                {
+                    throw new InvalidOperationException($"{Rival!.Name} got {count} states.");
+                }
 
-            if (i > 0)
-            {
-                nd.Add(stopwatch.Elapsed.TotalMilliseconds);
+                if (i > 0)
+                {
+                    rivalTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
+                }
             }
-#endif
         }
 
         if (cache.Count < Home)
@@ -337,31 +324,19 @@ internal static class PeerBenchmark
         await stop.CancelAsync();
         await run.ContinueWith(_ => { }, TaskScheduler.Default);
         var results = new Dictionary<string, double> { ["Domovoy"] = Stats.Percentile(ours, 50) };
-#if NETDAEMON
-        results["NetDaemon"] = Stats.Percentile(nd, 50);
-#endif
+        if (rivalGetStates is not null)
+        {
+            results[Rival!.Name] = Stats.Percentile(rivalTimes, 50);
+            await rivalGetStates.DisposeAsync();
+        }
+
         Console.WriteLine($"get_states of {cache.Count} entities (median of {repetitions}): " + string.Join(", ", results.Select(r => $"{r.Key} {r.Value:0.0} ms")));
         return results;
     }
 
     /// <summary>One reader of the stream; counts state_changed events.</summary>
-    private abstract class Contender : IAsyncDisposable
-    {
-        private long _received;
-
-        public abstract string Name { get; }
-
-        public long Received => Interlocked.Read(ref _received);
-
-        public abstract Task ConnectAsync(HomeAssistantSimulator simulator);
-
-        public abstract ValueTask DisposeAsync();
-
-        protected void Count() => Interlocked.Increment(ref _received);
-    }
-
     /// <summary>The ceiling: a bare ClientWebSocket, JsonDocument per frame, the new state's text read per event.</summary>
-    private sealed class RawContender : Contender
+    private sealed class RawContender : PeerContender
     {
         private readonly ClientWebSocket _socket = new();
         private readonly CancellationTokenSource _stop = new();
@@ -410,7 +385,7 @@ internal static class PeerBenchmark
     }
 
     /// <summary>Our client, synchronizer and state cache, with one subscriber per sensor (as apps subscribe).</summary>
-    private sealed class DomovoyContender : Contender
+    private sealed class DomovoyContender : PeerContender
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly List<IDisposable> _subscriptions = [];
@@ -445,52 +420,4 @@ internal static class PeerBenchmark
             _stop.Dispose();
         }
     }
-
-#if NETDAEMON
-    /// <summary>NetDaemon.Client: its connection's all-events observable, each state_changed converted and kept, as NetDaemon's state cache does.</summary>
-    private sealed class NetDaemonContender : Contender
-    {
-        private readonly Dictionary<string, HassState> _cache = new(StringComparer.Ordinal);
-        private IHomeAssistantConnection? _connection;
-        private IDisposable? _subscription;
-
-        public override string Name => "NetDaemon";
-
-        public override async Task ConnectAsync(HomeAssistantSimulator simulator)
-        {
-            _connection = await HomeAssistantClientConnector.ConnectClientAsync("127.0.0.1", simulator.BaseUri.Port, false, simulator.AccessToken, CancellationToken.None);
-            var events = await _connection.SubscribeToHomeAssistantEventsAsync(null, CancellationToken.None);
-            _subscription = events.Subscribe(new Observer(ev =>
-            {
-                if (ev.EventType == "state_changed" && ev.ToStateChangedEvent() is { NewState: { } newState } changed)
-                {
-                    _cache[changed.EntityId] = newState;
-                    Count();
-                }
-            }));
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            _subscription?.Dispose();
-            if (_connection is not null)
-            {
-                await _connection.DisposeAsync();
-            }
-        }
-
-        private sealed class Observer(Action<NdEvent> onNext) : IObserver<NdEvent>
-        {
-            public void OnCompleted()
-            {
-            }
-
-            public void OnError(Exception error)
-            {
-            }
-
-            public void OnNext(NdEvent value) => onNext(value);
-        }
-    }
-#endif
 }

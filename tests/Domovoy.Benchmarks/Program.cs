@@ -6,7 +6,7 @@ using Domovoy.Benchmarks;
 //   scheduler [timers=10000] [seconds=20]                       (issue 4: timers, listener curve)
 //   testing   [tests=50] [rounds=3]                             (issue 12: Domovoy.Testing behaviour tests)
 //   codegen   [runs=10] [buildRounds=4, 0 = in-process only]     (issue 11: 5,000-entity generation, in-process and real build)
-//   peer      [events=100000] [rounds=5]                         (issue 14: raw / NetDaemon.Client / ours; NetDaemon only with -p:NetDaemonClientProject=…)
+//   peer      [events=100000] [rounds=5]                         (issue 14: raw / NetDaemon.Client / ours; NetDaemon only with -p:NetDaemonClientProject=… -p:NetDaemonContender=…)
 //   scale     [apps=200] [entities=5000] [rate=1000] [seconds=30] [variants=free,pinned,spinning]
 //             (issue 14: N apps × M entities, out-of-process simulator; variant raw = a bare ClientWebSocket process instead of the host)
 //   watch     [edits=20] [modes=domovoy-watch,dotnet-watch-build] (issue 15: save → app initialized, watch RSS)
