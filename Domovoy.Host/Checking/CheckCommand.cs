@@ -65,9 +65,10 @@ internal static class CheckCommand
         {
             try
             {
-                var ids = HassSnapshotJson.Read(await File.ReadAllTextAsync(snapshotPath, cancellationToken).ConfigureAwait(false)).Entities.Select(e => e.EntityId).ToArray();
+                // A set, read once: every plugin's check looks ids up in it.
+                var ids = HassSnapshotJson.Read(await File.ReadAllTextAsync(snapshotPath, cancellationToken).ConfigureAwait(false)).Entities.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal);
                 entityIds = (ids, snapshotPath);
-                await output.WriteLineAsync($"ok     {snapshotPath}: {ids.Length} entities").ConfigureAwait(false);
+                await output.WriteLineAsync($"ok     {snapshotPath}: {ids.Count} entities").ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
